@@ -1,0 +1,12 @@
+namespace TypedJwt;
+
+/// <summary>
+/// Marks a <c>partial</c> record as a typed JOSE header with extra parameters. The generator emits its serializer,
+/// reader and validator. The registered parameters <c>alg</c>, <c>typ</c>, <c>kid</c> and <c>crit</c> are handled by the runtime.
+/// </summary>
+[System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
+public sealed class JwtHeaderAttribute : System.Attribute
+{
+    /// <summary>How member names become parameter names when a member has no <see cref="JwtClaimAttribute"/>. Default: snake_case.</summary>
+    public JwtNamingPolicy NamingPolicy { get; set; }
+}

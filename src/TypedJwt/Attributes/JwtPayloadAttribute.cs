@@ -1,0 +1,22 @@
+namespace TypedJwt;
+
+/// <summary>
+/// Marks a <c>partial</c> record, class or struct as the payload (JWT Claims Set) of a token type.
+/// The TypedJwt source generator emits its serializer, reader and constraint validator.
+/// </summary>
+[System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
+public sealed class JwtPayloadAttribute : System.Attribute
+{
+    /// <summary>
+    /// The <c>typ</c> header parameter the type is issued with and that is required on read
+    /// (RFC 8725 §3.11, e.g. <c>at+jwt</c> from RFC 9068). When null, tokens are issued with <c>typ: JWT</c>
+    /// and <c>typ</c> is not checked on read.
+    /// </summary>
+    public string? TokenType { get; set; }
+
+    /// <summary>True when the token is a JWE (or nested sign-then-encrypt JWT): the payload is not readable without the key.</summary>
+    public bool Encrypted { get; set; }
+
+    /// <summary>How member names become claim names when a member has no <see cref="JwtClaimAttribute"/>. Default: snake_case.</summary>
+    public JwtNamingPolicy NamingPolicy { get; set; }
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace TypedJwt;
+
+/// <summary>
+/// A JSON object of claims (or header parameters) whose serializer, reader and validator are generated at compile time.
+/// Implemented by the TypedJwt source generator for <see cref="JwtPayloadAttribute"/> and <see cref="JwtHeaderAttribute"/> types;
+/// not meant to be implemented by hand.
+/// </summary>
+/// <typeparam name="TSelf">The annotated type.</typeparam>
+public interface IJwtClaimSet<TSelf> where TSelf : IJwtClaimSet<TSelf>
+{
+    /// <summary>Writes the claims as one JSON object (claim names precomputed, values escaped by the writer).</summary>
+    void WriteJson(Utf8JsonWriter writer);
+
+    /// <summary>
+    /// Reads the claims in one pass. <paramref name="reader"/> is positioned on the object's <see cref="JsonTokenType.StartObject"/>
+    /// and is left on its <see cref="JsonTokenType.EndObject"/>. Duplicate members are rejected, unknown members skipped,
+    /// and a missing required claim or a wrong JSON type is an error naming the claim. Malformed JSON throws
+    /// <see cref="JsonException"/> from the reader; callers on the validate path catch it.
+    /// </summary>
+    static abstract bool TryReadJson(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out TSelf value, out JwtError error);
+
+    /// <summary>Checks the declared constraints (DataAnnotations attributes); the error names the first claim that fails.</summary>
+    JwtError ValidateConstraints();
+}
+
+/// <summary>A token payload (JWT Claims Set) type, generated for <see cref="JwtPayloadAttribute"/>.</summary>
+/// <typeparam name="TSelf">The annotated type.</typeparam>
+public interface IJwtPayload<TSelf> : IJwtClaimSet<TSelf> where TSelf : IJwtPayload<TSelf>
+{
+    /// <summary>The <c>typ</c> header the type is issued with and requires on read, or null (then <c>JWT</c> is written and nothing is required).</summary>
+    static abstract string? TokenType { get; }
+}
+
+/// <summary>A typed JOSE header with extra parameters, generated for <see cref="JwtHeaderAttribute"/>.</summary>
+/// <typeparam name="TSelf">The annotated type.</typeparam>
+public interface IJwtHeader<TSelf> : IJwtClaimSet<TSelf> where TSelf : IJwtHeader<TSelf>
+{
+}

@@ -1,0 +1,67 @@
+namespace TypedJwt;
+
+/// <summary>
+/// Why a token (or a JSON claims set) was rejected. The numeric values are stable and may be logged or
+/// compared across versions. Codes are grouped: structure (1–19), header (20–39), signature (40–59), claims (60–).
+/// </summary>
+public enum JwtErrorCode
+{
+    /// <summary>No error.</summary>
+    None = 0,
+
+    /// <summary>The token is longer than <see cref="JwtValidationPolicy.MaxTokenLength"/>; nothing else was looked at.</summary>
+    TokenTooLong = 1,
+    /// <summary>The token is not three base64url segments separated by dots (JWS Compact Serialization).</summary>
+    MalformedToken = 2,
+    /// <summary>A segment is not strict base64url (no padding, no whitespace, canonical trailing bits).</summary>
+    InvalidBase64Url = 3,
+    /// <summary>The header or payload is not a single well-formed UTF-8 JSON object.</summary>
+    MalformedJson = 4,
+    /// <summary>The JSON nests deeper than <see cref="JwtValidationPolicy.MaxJsonDepth"/>.</summary>
+    JsonTooDeep = 5,
+    /// <summary>A JSON object has the same member name twice (escaped spellings of one name count as the same name).</summary>
+    DuplicateMember = 6,
+    /// <summary>The token is a JWE (five segments) where a signed token (JWS) was expected.</summary>
+    EncryptedTokenNotExpected = 7,
+    /// <summary>An array holds more elements than <see cref="JwtValidationPolicy.MaxArrayLength"/>.</summary>
+    ArrayTooLong = 8,
+
+    /// <summary>The header has no <c>alg</c>, or it is not a string.</summary>
+    MissingAlgorithm = 20,
+    /// <summary>The header's <c>alg</c> is not one TypedJwt implements.</summary>
+    UnsupportedAlgorithm = 21,
+    /// <summary>The header says <c>alg: none</c>. Unsecured tokens are never accepted.</summary>
+    UnsecuredTokenRejected = 22,
+    /// <summary>The header's <c>alg</c> differs from the algorithm the key is bound to (RFC 8725 §3.1).</summary>
+    AlgorithmMismatch = 23,
+    /// <summary>No key of the key set matches the header's <c>kid</c>.</summary>
+    KeyNotFound = 24,
+    /// <summary>The header's <c>crit</c> names a parameter TypedJwt does not understand, or is malformed (RFC 7515 §4.1.11).</summary>
+    UnsupportedCriticalHeader = 25,
+    /// <summary>The header asks for an unencoded payload (<c>b64: false</c>, RFC 7797), which is not accepted.</summary>
+    UnencodedPayloadRejected = 26,
+    /// <summary>The header's <c>typ</c> is absent or differs from the payload type's <c>TokenType</c> (RFC 8725 §3.11).</summary>
+    InvalidTokenType = 27,
+    /// <summary>A registered header parameter has the wrong JSON type (for example a numeric <c>kid</c>).</summary>
+    InvalidHeaderParameter = 28,
+
+    /// <summary>The signature does not verify with the key.</summary>
+    InvalidSignature = 40,
+
+    /// <summary>A required claim is absent.</summary>
+    MissingClaim = 60,
+    /// <summary>A claim has the wrong JSON type (for example <c>exp</c> as a string).</summary>
+    InvalidClaimType = 61,
+    /// <summary>A claim has the right JSON type but a value that cannot be represented (a malformed Guid, an unknown enum member, an out-of-range number).</summary>
+    InvalidClaimValue = 62,
+    /// <summary>A declared constraint (<c>[Range]</c>, <c>[StringLength]</c>, …) does not hold.</summary>
+    ConstraintViolated = 63,
+    /// <summary>The token expired (<c>exp</c> is at or before now minus the leeway).</summary>
+    Expired = 64,
+    /// <summary>The token is not valid yet (<c>nbf</c> is after now plus the leeway).</summary>
+    NotYetValid = 65,
+    /// <summary>The <c>iss</c> claim is not one of the accepted issuers.</summary>
+    InvalidIssuer = 66,
+    /// <summary>The <c>aud</c> claim names none of the accepted audiences.</summary>
+    InvalidAudience = 67,
+}

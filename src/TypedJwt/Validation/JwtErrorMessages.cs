@@ -1,0 +1,41 @@
+namespace TypedJwt;
+
+/// <summary>Turns an error code and a claim name into a sentence; only on demand, never on the validate path.</summary>
+internal static class JwtErrorMessages
+{
+    public static string Describe(JwtErrorCode code, string? name)
+    {
+        string subject = name is null ? "" : $" '{name}'";
+        return code switch
+        {
+            JwtErrorCode.None => "No error.",
+            JwtErrorCode.TokenTooLong => "The token is longer than the policy's maximum token length.",
+            JwtErrorCode.MalformedToken => "The token is not in JWS Compact Serialization (three base64url segments separated by '.').",
+            JwtErrorCode.InvalidBase64Url => $"The{(name is null ? "" : " " + name)} segment is not strict base64url.",
+            JwtErrorCode.MalformedJson => $"The{(name is null ? "" : " " + name)} is not a single well-formed UTF-8 JSON object.",
+            JwtErrorCode.JsonTooDeep => "The JSON nests deeper than the policy's maximum depth.",
+            JwtErrorCode.DuplicateMember => $"The member{subject} appears more than once.",
+            JwtErrorCode.EncryptedTokenNotExpected => "The token is encrypted (JWE) where a signed token (JWS) was expected.",
+            JwtErrorCode.ArrayTooLong => $"The array{subject} has more elements than the policy allows.",
+            JwtErrorCode.MissingAlgorithm => "The header has no 'alg' string.",
+            JwtErrorCode.UnsupportedAlgorithm => "The header's 'alg' is not a supported algorithm.",
+            JwtErrorCode.UnsecuredTokenRejected => "The token is unsecured ('alg: none'), which is never accepted.",
+            JwtErrorCode.AlgorithmMismatch => "The header's 'alg' is not the algorithm the key is bound to.",
+            JwtErrorCode.KeyNotFound => "No key matches the header's 'kid'.",
+            JwtErrorCode.UnsupportedCriticalHeader => $"The header's 'crit' lists{(name is null ? " a parameter that is not understood or is malformed" : subject + ", which is not understood")}.",
+            JwtErrorCode.UnencodedPayloadRejected => "The header asks for an unencoded payload ('b64: false'), which is not accepted.",
+            JwtErrorCode.InvalidTokenType => "The header's 'typ' is missing or is not the token type this payload requires.",
+            JwtErrorCode.InvalidHeaderParameter => $"The header parameter{subject} has the wrong JSON type.",
+            JwtErrorCode.InvalidSignature => "The signature is invalid.",
+            JwtErrorCode.MissingClaim => $"The required claim{subject} is missing.",
+            JwtErrorCode.InvalidClaimType => $"The claim{subject} has the wrong JSON type.",
+            JwtErrorCode.InvalidClaimValue => $"The claim{subject} has a value that cannot be represented.",
+            JwtErrorCode.ConstraintViolated => $"The claim{subject} violates a declared constraint.",
+            JwtErrorCode.Expired => "The token has expired ('exp').",
+            JwtErrorCode.NotYetValid => "The token is not valid yet ('nbf').",
+            JwtErrorCode.InvalidIssuer => "The 'iss' claim is not an accepted issuer.",
+            JwtErrorCode.InvalidAudience => "The 'aud' claim names no accepted audience.",
+            _ => $"Error {(int)code}{subject}.",
+        };
+    }
+}
