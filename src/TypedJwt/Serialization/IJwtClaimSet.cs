@@ -17,10 +17,11 @@ public interface IJwtClaimSet<TSelf> where TSelf : IJwtClaimSet<TSelf>
     /// <summary>
     /// Reads the claims in one pass. <paramref name="reader"/> is positioned on the object's <see cref="JsonTokenType.StartObject"/>
     /// and is left on its <see cref="JsonTokenType.EndObject"/>. Duplicate members are rejected, unknown members skipped,
+    /// arrays longer than <see cref="JwtReadOptions.MaxArrayLength"/> rejected,
     /// and a missing required claim or a wrong JSON type is an error naming the claim. Malformed JSON throws
     /// <see cref="JsonException"/> from the reader; callers on the validate path catch it.
     /// </summary>
-    static abstract bool TryReadJson(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out TSelf value, out JwtError error);
+    static abstract bool TryReadJson(ref Utf8JsonReader reader, in JwtReadOptions options, [MaybeNullWhen(false)] out TSelf value, out JwtError error);
 
     /// <summary>Checks the declared constraints (DataAnnotations attributes); the error names the first claim that fails.</summary>
     JwtError ValidateConstraints();

@@ -42,7 +42,7 @@ public sealed class JwtValidationPolicy
     public int MaxJsonDepth { get; init; } = 16;
 
     /// <summary>The most elements accepted in one JSON array. Default 256.</summary>
-    public int MaxArrayLength { get; init; } = 256;
+    public int MaxArrayLength { get; init; } = JwtReadOptions.DefaultMaxArrayLength;
 
     /// <summary>Creates a policy that accepts one issuer and one audience, with the strict defaults.</summary>
     public static JwtValidationPolicy For(string issuer, string audience) => new()

@@ -1,0 +1,87 @@
+using System;
+using System.Text.Json;
+
+namespace TypedJwt;
+
+/// <summary>
+/// Strict JSON helpers shared by the runtime and generated readers: skipping a value while still rejecting duplicate
+/// member names inside it, and the reader options every TypedJwt read uses (no comments, no trailing commas).
+/// </summary>
+public static class JwtJson
+{
+    /// <summary>The size of the stack buffer generated readers give <see cref="JwtMemberNameSet"/>.</summary>
+    public const int NameBufferSize = 256;
+
+    /// <summary>Creates the strict reader state: RFC 8259 JSON only, nesting limited to <paramref name="maxDepth"/>.</summary>
+    public static JsonReaderOptions ReaderOptions(int maxDepth) => new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = maxDepth,
+    };
+
+    /// <summary>
+    /// Skips the value that follows the property name (or the array element) the reader is positioned on, rejecting
+    /// duplicate member names at any depth inside it. Leaves the reader on the value's last token.
+    /// </summary>
+    /// <returns>False, with a <see cref="JwtErrorCode.DuplicateMember"/> error naming <paramref name="claimName"/>, on a duplicate.</returns>
+    public static bool TrySkipValue(ref Utf8JsonReader reader, string? claimName, out JwtError error)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("Unexpected end of JSON.");
+        }
+
+        return TrySkipCurrent(ref reader, claimName, out error);
+    }
+
+    private static bool TrySkipCurrent(ref Utf8JsonReader reader, string? claimName, out JwtError error)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return TrySkipObject(ref reader, claimName, out error);
+            case JsonTokenType.StartArray:
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (!TrySkipCurrent(ref reader, claimName, out error))
+                    {
+                        return false;
+                    }
+                }
+
+                break;
+        }
+
+        error = default;
+        return true;
+    }
+
+    private static bool TrySkipObject(ref Utf8JsonReader reader, string? claimName, out JwtError error)
+    {
+        var names = new JwtMemberNameSet(stackalloc byte[NameBufferSize]);
+        try
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!names.TryAdd(in reader))
+                {
+                    error = JwtError.Create(JwtErrorCode.DuplicateMember, claimName);
+                    return false;
+                }
+
+                if (!TrySkipValue(ref reader, claimName, out error))
+                {
+                    return false;
+                }
+            }
+        }
+        finally
+        {
+            names.Dispose();
+        }
+
+        error = default;
+        return true;
+    }
+}
