@@ -1,0 +1,242 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace TypedJwt;
+
+/// <summary>
+/// Reads JWKs and JWK Sets (RFC 7517 §4, §5) with <see cref="Utf8JsonReader"/>: no reflection, no serializer. Duplicate
+/// member names are refused (escaped spellings of one name included), unknown members skipped, byte members decoded as
+/// strict base64url. Every failure is an <see cref="ArgumentException"/> naming the member, never quoting a value.
+/// </summary>
+internal static class JsonWebKeyReader
+{
+    internal static JwtSigningKey ReadKey(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new ArgumentException("A JWK must be a JSON object.", nameof(utf8Json));
+            }
+
+            JwtSigningKey key = ReadKeyObject(ref reader);
+            RequireEndOfInput(ref reader);
+            return key;
+        }
+        catch (JsonException e)
+        {
+            throw MalformedJson("JWK", e);
+        }
+    }
+
+    internal static List<JwtSigningKey> ReadKeySet(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new ArgumentException("A JWK Set must be a JSON object with a \"keys\" array.", nameof(utf8Json));
+            }
+
+            List<JwtSigningKey>? keys = null;
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string name = ReadMemberName(ref reader, names, "JWK Set");
+                reader.Read();
+                if (name == "keys")
+                {
+                    keys = ReadKeysArray(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            RequireEndOfInput(ref reader);
+            return keys ?? throw new ArgumentException("The JWK Set has no \"keys\" member.", nameof(utf8Json));
+        }
+        catch (JsonException e)
+        {
+            throw MalformedJson("JWK Set", e);
+        }
+    }
+
+    private static List<JwtSigningKey> ReadKeysArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new ArgumentException("The JWK Set member 'keys' must be a JSON array.");
+        }
+
+        var keys = new List<JwtSigningKey>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new ArgumentException($"Element {keys.Count} of the JWK Set member 'keys' is not a JSON object.");
+            }
+
+            try
+            {
+                keys.Add(ReadKeyObject(ref reader));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"Key {keys.Count} of the JWK Set is refused: {e.Message}", e);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Reads one JWK object; <paramref name="reader"/> is on its start and is left on its end.</summary>
+    private static JwtSigningKey ReadKeyObject(ref Utf8JsonReader reader)
+    {
+        var members = new JsonWebKeyMembers();
+        try
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string name = ReadMemberName(ref reader, names, "JWK");
+                reader.Read();
+                ReadMember(ref reader, name, members);
+            }
+
+            return JsonWebKeyImporter.Import(members);
+        }
+        finally
+        {
+            members.ClearPrivateMembers();
+        }
+    }
+
+    private static void ReadMember(ref Utf8JsonReader reader, string name, JsonWebKeyMembers members)
+    {
+        switch (name)
+        {
+            case "kty": members.KeyType = ReadString(ref reader, name); break;
+            case "alg": members.Algorithm = ReadString(ref reader, name); break;
+            case "use": members.PublicKeyUse = ReadString(ref reader, name); break;
+            case "kid": members.KeyId = ReadString(ref reader, name); break;
+            case "crv": members.Curve = ReadString(ref reader, name); break;
+            case "key_ops": members.KeyOperations = ReadKeyOperations(ref reader); break;
+            case "k": members.KeyValue = ReadBase64Url(ref reader, name); break;
+            case "n": members.Modulus = ReadBase64Url(ref reader, name); break;
+            case "e": members.Exponent = ReadBase64Url(ref reader, name); break;
+            case "d": members.PrivateExponent = ReadBase64Url(ref reader, name); break;
+            case "p": members.FirstPrimeFactor = ReadBase64Url(ref reader, name); break;
+            case "q": members.SecondPrimeFactor = ReadBase64Url(ref reader, name); break;
+            case "dp": members.FirstFactorCrtExponent = ReadBase64Url(ref reader, name); break;
+            case "dq": members.SecondFactorCrtExponent = ReadBase64Url(ref reader, name); break;
+            case "qi": members.FirstCrtCoefficient = ReadBase64Url(ref reader, name); break;
+            case "x": members.X = ReadBase64Url(ref reader, name); break;
+            case "y": members.Y = ReadBase64Url(ref reader, name); break;
+            case "oth":
+                members.HasOtherPrimesInfo = true;
+                reader.Skip();
+                break;
+            default:
+                // RFC 7517 §4: members that are not understood MUST be ignored.
+                reader.Skip();
+                break;
+        }
+    }
+
+    private static string ReadMemberName(ref Utf8JsonReader reader, HashSet<string> seen, string what)
+    {
+        // GetString unescapes, so "k" and "\u006b" are caught as the same member.
+        string name = reader.GetString()!;
+        if (!seen.Add(name))
+        {
+            throw new ArgumentException($"The {what} has the member '{name}' more than once.");
+        }
+
+        return name;
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader, string member)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new ArgumentException($"The JWK member '{member}' must be a JSON string.");
+        }
+
+        return reader.GetString()!;
+    }
+
+    private static byte[] ReadBase64Url(ref Utf8JsonReader reader, string member)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new ArgumentException($"The JWK member '{member}' must be a base64url JSON string.");
+        }
+
+        bool decoded;
+        byte[] value;
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            // Unescape into a buffer rather than a string, so private key text is not left in an immutable string.
+            byte[] unescaped = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
+            int length = reader.CopyString(unescaped);
+            decoded = JsonWebKeyBase64Url.TryDecode(unescaped.AsSpan(0, length), out value);
+            CryptographicOperations.ZeroMemory(unescaped);
+        }
+        else
+        {
+            decoded = JsonWebKeyBase64Url.TryDecode(reader.ValueSpan, out value);
+        }
+
+        if (!decoded)
+        {
+            throw new ArgumentException(
+                $"The JWK member '{member}' is not strict base64url (RFC 7515 §2: URL-safe alphabet, no padding, no whitespace, unused trailing bits zero).");
+        }
+
+        return value;
+    }
+
+    private static HashSet<string> ReadKeyOperations(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new ArgumentException("The JWK member 'key_ops' must be a JSON array of strings.");
+        }
+
+        var operations = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw new ArgumentException("The JWK member 'key_ops' must be a JSON array of strings.");
+            }
+
+            // RFC 7517 §4.3: duplicate key operation values MUST NOT be present.
+            if (!operations.Add(reader.GetString()!))
+            {
+                throw new ArgumentException("The JWK member 'key_ops' lists the same operation more than once.");
+            }
+        }
+
+        return operations;
+    }
+
+    private static void RequireEndOfInput(ref Utf8JsonReader reader)
+    {
+        // Reading past the root value throws for trailing content; a clean end returns false.
+        if (reader.Read())
+        {
+            throw new ArgumentException("The JSON has content after its root object.");
+        }
+    }
+
+    private static ArgumentException MalformedJson(string what, JsonException e) =>
+        // The reader's own message can quote input bytes, which may be key material; only the position is passed on.
+        new($"The {what} is not well-formed JSON (line {e.LineNumber}, byte {e.BytePositionInLine}).");
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+
+namespace TypedJwt;
+
+/// <summary>
+/// An immutable set of keys a token may be verified with, selected by the header's <c>kid</c>. The set refuses what would
+/// make selection ambiguous: two keys with one <c>kid</c>, a key without <c>kid</c> beside others, and a mix of
+/// symmetric and asymmetric keys (an HMAC secret must never be chosen for a token the issuer meant to sign with RSA or EC).
+/// </summary>
+public sealed class JwtKeySet
+{
+    private readonly JwtSigningKey[] _keys;
+
+    // kid as UTF-8, computed once so resolving compares bytes from the header without transcoding or allocating.
+    private readonly byte[]?[] _keyIdsUtf8;
+
+    /// <summary>Creates a set of the given keys.</summary>
+    /// <param name="keys">The keys; each <c>kid</c> at most once, and either all HMAC or all asymmetric.</param>
+    /// <exception cref="ArgumentException">A key is null, two keys share a <c>kid</c>, a key of several has no <c>kid</c>, or HMAC and asymmetric keys are mixed.</exception>
+    public JwtKeySet(IEnumerable<JwtSigningKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        _keys = [.. keys];
+        _keyIdsUtf8 = new byte[]?[_keys.Length];
+
+        var keyIds = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            JwtSigningKey key = _keys[i] ?? throw new ArgumentException($"Key {i} of the set is null.", nameof(keys));
+            if (key.KeyId is null)
+            {
+                if (_keys.Length > 1)
+                {
+                    throw new ArgumentException(
+                        $"Key {i} has no 'kid'; in a set of several keys every key needs one, or it could never be selected.", nameof(keys));
+                }
+            }
+            else
+            {
+                if (!keyIds.Add(key.KeyId))
+                {
+                    throw new ArgumentException($"Two keys in the set have the 'kid' \"{key.KeyId}\"; a 'kid' must select exactly one key.", nameof(keys));
+                }
+
+                _keyIdsUtf8[i] = Encoding.UTF8.GetBytes(key.KeyId);
+            }
+
+            if (JwsAlgorithmParameters.IsSymmetric(key.Algorithm) != JwsAlgorithmParameters.IsSymmetric(_keys[0].Algorithm))
+            {
+                throw new ArgumentException(
+                    "The set mixes HMAC (symmetric) keys with RSA or EC (asymmetric) keys; TypedJwt refuses such sets so a public key can never be used as an HMAC secret.",
+                    nameof(keys));
+            }
+        }
+
+        Keys = new ReadOnlyCollection<JwtSigningKey>(_keys);
+    }
+
+    /// <summary>Creates a set of one key, which also verifies tokens whose header has no <c>kid</c>.</summary>
+    /// <param name="key">The key.</param>
+    public JwtKeySet(JwtSigningKey key)
+        : this([key ?? throw new ArgumentNullException(nameof(key))])
+    {
+    }
+
+    /// <summary>The keys, in the order given.</summary>
+    public IReadOnlyList<JwtSigningKey> Keys { get; }
+
+    /// <summary>
+    /// Reads a JWK Set (RFC 7517 §5): <c>{"keys":[...]}</c>. Every key must satisfy <see cref="JwtSigningKey.FromJwk(string)"/>
+    /// and the set rules of this class; one refused key refuses the whole set.
+    /// </summary>
+    /// <param name="json">The JWK Set as JSON text.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, a key is refused, or the set breaks a set rule.</exception>
+    public static JwtKeySet FromJwks(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return FromJwks(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a JWK Set given as UTF-8 JSON; see <see cref="FromJwks(string)"/>.</summary>
+    /// <param name="utf8Json">The JWK Set as UTF-8 JSON.</param>
+    /// <exception cref="ArgumentException">The JSON is malformed, a key is refused, or the set breaks a set rule.</exception>
+    public static JwtKeySet FromJwks(ReadOnlySpan<byte> utf8Json) => new(JsonWebKeyReader.ReadKeySet(utf8Json));
+
+    /// <summary>
+    /// Selects the key for a token. With a <c>kid</c> in the header, the key whose <c>kid</c> is exactly (ordinally) that
+    /// value; without one, the only key of a one-key set. Allocation-free. The caller still checks that the header's
+    /// <c>alg</c> equals <see cref="JwtSigningKey.Algorithm"/>.
+    /// </summary>
+    /// <param name="kidUtf8">The header's <c>kid</c>, unescaped, as UTF-8; ignored when <paramref name="hasKid"/> is false.</param>
+    /// <param name="hasKid">Whether the header has a <c>kid</c>.</param>
+    /// <param name="key">The selected key.</param>
+    /// <returns>True when exactly one key was selected.</returns>
+    public bool TryResolve(ReadOnlySpan<byte> kidUtf8, bool hasKid, [NotNullWhen(true)] out JwtSigningKey? key)
+    {
+        if (!hasKid)
+        {
+            key = _keys.Length == 1 ? _keys[0] : null;
+            return key is not null;
+        }
+
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            if (_keyIdsUtf8[i] is { } keyId && kidUtf8.SequenceEqual(keyId))
+            {
+                key = _keys[i];
+                return true;
+            }
+        }
+
+        key = null;
+        return false;
+    }
+
+    /// <summary>
+    /// The public keys as a JWK Set, for a JWKS endpoint: <c>{"keys":[...]}</c>. A set of HMAC keys publishes nothing
+    /// (<c>{"keys":[]}</c>), since a shared secret has no public part.
+    /// </summary>
+    public string ToPublicJwks()
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("keys"u8);
+            foreach (JwtSigningKey key in _keys)
+            {
+                if (!JwsAlgorithmParameters.IsSymmetric(key.Algorithm))
+                {
+                    key.WritePublicJwk(writer);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
