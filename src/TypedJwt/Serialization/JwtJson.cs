@@ -22,29 +22,37 @@ public static class JwtJson
 
     /// <summary>
     /// Skips the value that follows the property name (or the array element) the reader is positioned on, rejecting
-    /// duplicate member names at any depth inside it. Leaves the reader on the value's last token.
+    /// duplicate member names at any depth inside it and arrays longer than <paramref name="maxArrayLength"/>.
+    /// Leaves the reader on the value's last token.
     /// </summary>
-    /// <returns>False, with a <see cref="JwtErrorCode.DuplicateMember"/> error naming <paramref name="claimName"/>, on a duplicate.</returns>
-    public static bool TrySkipValue(ref Utf8JsonReader reader, string? claimName, out JwtError error)
+    /// <returns>False, with an error naming <paramref name="claimName"/>, on a duplicate member or an over-long array.</returns>
+    public static bool TrySkipValue(ref Utf8JsonReader reader, string? claimName, int maxArrayLength, out JwtError error)
     {
         if (!reader.Read())
         {
             throw new JsonException("Unexpected end of JSON.");
         }
 
-        return TrySkipCurrent(ref reader, claimName, out error);
+        return TrySkipCurrent(ref reader, claimName, maxArrayLength, out error);
     }
 
-    private static bool TrySkipCurrent(ref Utf8JsonReader reader, string? claimName, out JwtError error)
+    private static bool TrySkipCurrent(ref Utf8JsonReader reader, string? claimName, int maxArrayLength, out JwtError error)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                return TrySkipObject(ref reader, claimName, out error);
+                return TrySkipObject(ref reader, claimName, maxArrayLength, out error);
             case JsonTokenType.StartArray:
+                int count = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    if (!TrySkipCurrent(ref reader, claimName, out error))
+                    if (++count > maxArrayLength)
+                    {
+                        error = JwtError.Create(JwtErrorCode.ArrayTooLong, claimName);
+                        return false;
+                    }
+
+                    if (!TrySkipCurrent(ref reader, claimName, maxArrayLength, out error))
                     {
                         return false;
                     }
@@ -57,7 +65,7 @@ public static class JwtJson
         return true;
     }
 
-    private static bool TrySkipObject(ref Utf8JsonReader reader, string? claimName, out JwtError error)
+    private static bool TrySkipObject(ref Utf8JsonReader reader, string? claimName, int maxArrayLength, out JwtError error)
     {
         var names = new JwtMemberNameSet(stackalloc byte[NameBufferSize]);
         try
@@ -70,7 +78,7 @@ public static class JwtJson
                     return false;
                 }
 
-                if (!TrySkipValue(ref reader, claimName, out error))
+                if (!TrySkipValue(ref reader, claimName, maxArrayLength, out error))
                 {
                     return false;
                 }

@@ -1,0 +1,40 @@
+using System;
+using System.Buffers;
+using System.Text.Json;
+
+namespace TypedJwt;
+
+/// <summary>
+/// Per-thread JSON writing state for token creation, so that creating a token allocates nothing once a thread has made
+/// its first one: a growable buffer and a <see cref="Utf8JsonWriter"/> that is reset onto it for every use.
+/// </summary>
+internal sealed class JwsScratch
+{
+    [ThreadStatic]
+    private static JwsScratch? t_current;
+
+    private JwsScratch()
+    {
+        Buffer = new ArrayBufferWriter<byte>(1024);
+        Writer = new Utf8JsonWriter(Buffer, new JsonWriterOptions { SkipValidation = false });
+    }
+
+    public ArrayBufferWriter<byte> Buffer { get; }
+
+    public Utf8JsonWriter Writer { get; }
+
+    /// <summary>Takes this thread's scratch, emptied. Not re-entrant: callers finish with it before calling out again.</summary>
+    public static JwsScratch Rent()
+    {
+        JwsScratch scratch = t_current ??= new JwsScratch();
+        scratch.Buffer.ResetWrittenCount();
+        scratch.Writer.Reset(scratch.Buffer);
+        return scratch;
+    }
+
+    /// <summary>Clears what was written (claims may be personal data) once the token is made.</summary>
+    public void Clear()
+    {
+        Buffer.Clear();
+    }
+}

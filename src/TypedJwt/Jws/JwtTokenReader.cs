@@ -1,0 +1,121 @@
+using System;
+using System.Text;
+using System.Text.Json;
+
+namespace TypedJwt;
+
+/// <summary>
+/// Validates a JWS in Compact Serialization (RFC 7515 §7.1) up to the registered claims, in the order that keeps a forged
+/// token from ever being reported as anything milder than forged: length, structure, header, key, signature, <c>typ</c>,
+/// then the claims. Works on caller-provided scratch memory and never throws for bad input.
+/// </summary>
+internal sealed class JwtTokenReader
+{
+    private const int MaxKeyIdLength = 256;
+
+    private readonly JwtKeySet _keys;
+    private readonly JwtValidationPolicy _policy;
+    private readonly byte[]? _requiredType;
+    private readonly RegisteredClaimsValidator _claims;
+
+    public JwtTokenReader(JwtKeySet keys, JwtValidationPolicy policy, string? requiredType)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.EnsureValid();
+        _keys = keys;
+        _policy = policy;
+        _requiredType = requiredType is null ? null : Encoding.UTF8.GetBytes(requiredType);
+        _claims = new RegisteredClaimsValidator(policy);
+    }
+
+    public JwtValidationPolicy Policy => _policy;
+
+    /// <summary>
+    /// Checks <paramref name="token"/>; on success the decoded payload JSON is <c>scratch[payloadStart..(payloadStart+payloadLength)]</c>.
+    /// <paramref name="scratch"/> must hold at least <c>token.Length</c> bytes.
+    /// </summary>
+    public JwtError Read(ReadOnlySpan<byte> token, Span<byte> scratch, out Range payload)
+    {
+        payload = default;
+        if (token.Length > _policy.MaxTokenLength)
+        {
+            return JwtError.Create(JwtErrorCode.TokenTooLong);
+        }
+
+        int firstDot = token.IndexOf((byte)'.');
+        int secondDot = firstDot < 0 ? -1 : token.Slice(firstDot + 1).IndexOf((byte)'.');
+        if (secondDot < 0)
+        {
+            return JwtError.Create(JwtErrorCode.MalformedToken);
+        }
+
+        secondDot += firstDot + 1;
+        ReadOnlySpan<byte> rest = token.Slice(secondDot + 1);
+        if (rest.Contains((byte)'.'))
+        {
+            // Five segments is the JWE Compact Serialization (RFC 7516 §7.1): never a JWS, whatever its header says.
+            return rest.Count((byte)'.') == 2
+                ? JwtError.Create(JwtErrorCode.EncryptedTokenNotExpected)
+                : JwtError.Create(JwtErrorCode.MalformedToken);
+        }
+
+        ReadOnlySpan<byte> encodedHeader = token.Slice(0, firstDot);
+        ReadOnlySpan<byte> encodedPayload = token.Slice(firstDot + 1, secondDot - firstDot - 1);
+        ReadOnlySpan<byte> encodedSignature = rest;
+
+        if (!JwtBase64Url.TryDecode(encodedHeader, scratch, out int headerLength))
+        {
+            return JwtError.Create(JwtErrorCode.InvalidBase64Url, "header");
+        }
+
+        Span<byte> keyId = stackalloc byte[MaxKeyIdLength];
+        if (!JoseHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, _requiredType, keyId, out JoseHeader header, out JwtError error))
+        {
+            return error;
+        }
+
+        bool hasKeyId = header.KeyIdLength >= 0;
+        if (header.KeyIdLength > MaxKeyIdLength
+            || !_keys.TryResolve(hasKeyId ? keyId.Slice(0, header.KeyIdLength) : default, hasKeyId, out JwtSigningKey? key)
+            || key is null)
+        {
+            return JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
+        }
+
+        if (key.Algorithm != header.Algorithm)
+        {
+            return JwtError.Create(JwtErrorCode.AlgorithmMismatch, "alg");
+        }
+
+        // The payload and signature segments are decoded after the header, reusing the same scratch.
+        if (!JwtBase64Url.TryDecode(encodedSignature, scratch, out int signatureLength))
+        {
+            return JwtError.Create(JwtErrorCode.InvalidBase64Url, "signature");
+        }
+
+        if (!JwtBase64Url.TryDecode(encodedPayload, scratch.Slice(signatureLength), out int payloadLength))
+        {
+            return JwtError.Create(JwtErrorCode.InvalidBase64Url, "payload");
+        }
+
+        if (!key.Verify(token.Slice(0, secondDot), scratch.Slice(0, signatureLength)))
+        {
+            return JwtError.Create(JwtErrorCode.InvalidSignature);
+        }
+
+        if (_requiredType is not null && !header.TypeMatches)
+        {
+            return JwtError.Create(JwtErrorCode.InvalidTokenType, "typ");
+        }
+
+        payload = new Range(signatureLength, signatureLength + payloadLength);
+        return _claims.Validate(scratch[payload]);
+    }
+
+    /// <summary>Classifies a <see cref="JsonException"/>: too deep, or otherwise malformed.</summary>
+    internal static JwtError JsonFailure(ref Utf8JsonReader reader, int maxDepth, string part) =>
+        reader.CurrentDepth >= maxDepth - 1
+            ? JwtError.Create(JwtErrorCode.JsonTooDeep, part)
+            : JwtError.Create(JwtErrorCode.MalformedJson, part);
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+
+namespace TypedJwt;
+
+/// <summary>
+/// Validates signed tokens (JWS Compact Serialization) whose payload is <typeparamref name="TPayload"/>: the key set
+/// selects the key by <c>kid</c>, the key's algorithm must equal the header's <c>alg</c>, the signature is checked before
+/// any claim, the header's <c>typ</c> must be the payload type's <c>TokenType</c>, then the policy's claims. Thread-safe;
+/// create one per key set and policy and keep it. No method throws for bad input.
+/// </summary>
+/// <typeparam name="TPayload">A <see cref="JwtPayloadAttribute"/> type.</typeparam>
+public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload>
+{
+    // Tokens up to this length are checked on stack memory; longer ones rent from the shared pool.
+    private const int StackScratchLength = 2048;
+
+    private readonly JwtTokenReader _reader;
+    private readonly JwtReadOptions _readOptions;
+
+    /// <summary>Creates a validator that verifies with one key.</summary>
+    public JwtValidator(JwtSigningKey key, JwtValidationPolicy policy)
+        : this(new JwtKeySet(key), policy)
+    {
+    }
+
+    /// <summary>Creates a validator that selects the key from <paramref name="keys"/> by the header's <c>kid</c>.</summary>
+    /// <exception cref="ArgumentException">The policy is inconsistent (for example it names no issuer); the message says which setting.</exception>
+    public JwtValidator(JwtKeySet keys, JwtValidationPolicy policy)
+    {
+        _reader = new JwtTokenReader(keys, policy, TPayload.TokenType);
+        _readOptions = new JwtReadOptions(policy.MaxArrayLength);
+    }
+
+    /// <summary>The policy this validator enforces.</summary>
+    public JwtValidationPolicy Policy => _reader.Policy;
+
+    /// <summary>Checks the token's structure, signature, <c>typ</c> and registered claims without building the claims object.</summary>
+    public JwtError Validate(ReadOnlySpan<byte> token) => Run(token, materialize: false, out _);
+
+    /// <summary>Checks a token given as characters (for example an HTTP header value); see <see cref="Validate(ReadOnlySpan{byte})"/>.</summary>
+    public JwtError Validate(ReadOnlySpan<char> token) => RunChars(token, materialize: false, out _);
+
+    /// <summary>Validates the token and reads its typed claims, then checks their declared constraints.</summary>
+    public bool TryValidate(ReadOnlySpan<byte> token, [MaybeNullWhen(false)] out TPayload payload, out JwtError error)
+    {
+        error = Run(token, materialize: true, out payload);
+        return error.IsNone;
+    }
+
+    /// <summary>Validates a token given as characters and reads its typed claims.</summary>
+    public bool TryValidate(ReadOnlySpan<char> token, [MaybeNullWhen(false)] out TPayload payload, out JwtError error)
+    {
+        error = RunChars(token, materialize: true, out payload);
+        return error.IsNone;
+    }
+
+    /// <summary>Validates a token string and reads its typed claims. A null token is <see cref="JwtErrorCode.MalformedToken"/>.</summary>
+    public bool TryValidate(string? token, [MaybeNullWhen(false)] out TPayload payload, out JwtError error)
+    {
+        if (token is null)
+        {
+            payload = default;
+            error = JwtError.Create(JwtErrorCode.MalformedToken);
+            return false;
+        }
+
+        return TryValidate(token.AsSpan(), out payload, out error);
+    }
+
+    private JwtError RunChars(ReadOnlySpan<char> token, bool materialize, out TPayload? payload)
+    {
+        payload = default;
+        if (token.Length > Policy.MaxTokenLength)
+        {
+            return JwtError.Create(JwtErrorCode.TokenTooLong);
+        }
+
+        byte[]? rented = token.Length > StackScratchLength ? ArrayPool<byte>.Shared.Rent(token.Length) : null;
+        Span<byte> bytes = rented ?? stackalloc byte[StackScratchLength];
+        try
+        {
+            // A compact JWS is ASCII only; anything else cannot be a token.
+            if (Ascii.FromUtf16(token, bytes, out int written) != OperationStatus.Done)
+            {
+                return JwtError.Create(JwtErrorCode.MalformedToken);
+            }
+
+            return Run(bytes.Slice(0, written), materialize, out payload);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private JwtError Run(ReadOnlySpan<byte> token, bool materialize, out TPayload? payload)
+    {
+        payload = default;
+        if (token.Length > Policy.MaxTokenLength)
+        {
+            return JwtError.Create(JwtErrorCode.TokenTooLong);
+        }
+
+        byte[]? rented = token.Length > StackScratchLength ? ArrayPool<byte>.Shared.Rent(token.Length) : null;
+        Span<byte> scratch = rented ?? stackalloc byte[StackScratchLength];
+        try
+        {
+            JwtError error = _reader.Read(token, scratch, out Range payloadRange);
+            if (!error.IsNone || !materialize)
+            {
+                return error;
+            }
+
+            return Materialize(scratch[payloadRange], out payload);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                // Decoded claims may be personal data: clear them before the buffer goes back to the pool.
+                Array.Clear(rented);
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private JwtError Materialize(ReadOnlySpan<byte> json, out TPayload? payload)
+    {
+        payload = default;
+        var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(Policy.MaxJsonDepth));
+        try
+        {
+            reader.Read();
+            if (!TPayload.TryReadJson(ref reader, in _readOptions, out TPayload? value, out JwtError error))
+            {
+                return error;
+            }
+
+            error = value.ValidateConstraints();
+            if (!error.IsNone)
+            {
+                return error;
+            }
+
+            payload = value;
+            return default;
+        }
+        catch (JsonException)
+        {
+            // The claims pass already read this JSON strictly, so this is unreachable for tokens it accepted.
+            return JwtTokenReader.JsonFailure(ref reader, Policy.MaxJsonDepth, "payload");
+        }
+    }
+}

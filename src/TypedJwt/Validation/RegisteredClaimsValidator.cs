@@ -1,0 +1,225 @@
+using System;
+using System.Text.Json;
+
+namespace TypedJwt;
+
+/// <summary>
+/// Checks the registered claims a policy governs (<c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>; RFC 7519 §4.1) straight from
+/// the payload bytes, without building the claims object, and checks the whole payload's structure on the way: one JSON
+/// object, no duplicate members at any depth, arrays within the limit. Structure and type errors come first, then
+/// <c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>, in that order.
+/// </summary>
+internal sealed class RegisteredClaimsValidator
+{
+    private readonly JwtValidationPolicy _policy;
+    private readonly byte[][] _issuers;
+    private readonly byte[][] _audiences;
+
+    public RegisteredClaimsValidator(JwtValidationPolicy policy)
+    {
+        _policy = policy;
+        _issuers = ToUtf8(policy.ValidIssuers);
+        _audiences = ToUtf8(policy.ValidAudiences);
+    }
+
+    public JwtError Validate(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(_policy.MaxJsonDepth));
+        var names = new JwtMemberNameSet(stackalloc byte[JwtJson.NameBufferSize]);
+        var claims = default(Findings);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return JwtError.Create(JwtErrorCode.MalformedJson, "payload");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!names.TryAdd(in reader))
+                {
+                    return JwtError.Create(JwtErrorCode.DuplicateMember, RegisteredNameOrNull(ref reader));
+                }
+
+                JwtError error;
+                bool ok = reader.ValueTextEquals("exp"u8) ? TryReadDate(ref reader, "exp", out claims.Expires, out error)
+                    : reader.ValueTextEquals("nbf"u8) ? TryReadDate(ref reader, "nbf", out claims.NotBefore, out error)
+                    : reader.ValueTextEquals("iss"u8) ? TryReadIssuer(ref reader, ref claims, out error)
+                    : reader.ValueTextEquals("aud"u8) ? TryReadAudience(ref reader, ref claims, out error)
+                    : JwtJson.TrySkipValue(ref reader, null, _policy.MaxArrayLength, out error);
+                if (!ok)
+                {
+                    return error;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return JwtError.Create(JwtErrorCode.MalformedJson, "payload");
+            }
+        }
+        catch (JsonException)
+        {
+            return JwtTokenReader.JsonFailure(ref reader, _policy.MaxJsonDepth, "payload");
+        }
+        finally
+        {
+            names.Dispose();
+        }
+
+        return Check(in claims);
+    }
+
+    private JwtError Check(in Findings claims)
+    {
+        DateTimeOffset now = _policy.TimeProvider.GetUtcNow();
+        if (claims.Expires is { } expires)
+        {
+            if (now - _policy.Leeway >= expires)
+            {
+                return JwtError.Create(JwtErrorCode.Expired, "exp");
+            }
+        }
+        else if (_policy.RequireExpirationTime)
+        {
+            return JwtError.Create(JwtErrorCode.MissingClaim, "exp");
+        }
+
+        if (claims.NotBefore is { } notBefore && now + _policy.Leeway < notBefore)
+        {
+            return JwtError.Create(JwtErrorCode.NotYetValid, "nbf");
+        }
+
+        if (!_policy.SkipIssuerValidation)
+        {
+            if (!claims.HasIssuer)
+            {
+                return JwtError.Create(JwtErrorCode.MissingClaim, "iss");
+            }
+
+            if (!claims.IssuerMatches)
+            {
+                return JwtError.Create(JwtErrorCode.InvalidIssuer, "iss");
+            }
+        }
+
+        if (!_policy.SkipAudienceValidation)
+        {
+            if (!claims.HasAudience)
+            {
+                return JwtError.Create(JwtErrorCode.MissingClaim, "aud");
+            }
+
+            if (!claims.AudienceMatches)
+            {
+                return JwtError.Create(JwtErrorCode.InvalidAudience, "aud");
+            }
+        }
+
+        return default;
+    }
+
+    private static bool TryReadDate(ref Utf8JsonReader reader, string name, out DateTimeOffset? value, out JwtError error)
+    {
+        reader.Read();
+        bool ok = JwtNumericDate.TryRead(ref reader, name, out DateTimeOffset date, out error);
+        value = ok ? date : null;
+        return ok;
+    }
+
+    private bool TryReadIssuer(ref Utf8JsonReader reader, ref Findings claims, out JwtError error)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            error = JwtError.Create(JwtErrorCode.InvalidClaimType, "iss");
+            return false;
+        }
+
+        claims.HasIssuer = true;
+        claims.IssuerMatches = MatchesAny(ref reader, _issuers);
+        error = default;
+        return true;
+    }
+
+    // "aud" is a string or an array of strings (RFC 7519 §4.1.3); one accepted value is enough.
+    private bool TryReadAudience(ref Utf8JsonReader reader, ref Findings claims, out JwtError error)
+    {
+        reader.Read();
+        claims.HasAudience = true;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            claims.AudienceMatches = MatchesAny(ref reader, _audiences);
+            error = default;
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            error = JwtError.Create(JwtErrorCode.InvalidClaimType, "aud");
+            return false;
+        }
+
+        int count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                error = JwtError.Create(JwtErrorCode.InvalidClaimType, "aud");
+                return false;
+            }
+
+            if (++count > _policy.MaxArrayLength)
+            {
+                error = JwtError.Create(JwtErrorCode.ArrayTooLong, "aud");
+                return false;
+            }
+
+            claims.AudienceMatches |= MatchesAny(ref reader, _audiences);
+        }
+
+        error = default;
+        return true;
+    }
+
+    private static bool MatchesAny(ref Utf8JsonReader reader, byte[][] accepted)
+    {
+        foreach (byte[] value in accepted)
+        {
+            if (reader.ValueTextEquals(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? RegisteredNameOrNull(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("exp"u8) ? "exp"
+        : reader.ValueTextEquals("nbf"u8) ? "nbf"
+        : reader.ValueTextEquals("iss"u8) ? "iss"
+        : reader.ValueTextEquals("aud"u8) ? "aud"
+        : null;
+
+    private static byte[][] ToUtf8(System.Collections.Generic.IReadOnlyList<string> values)
+    {
+        var result = new byte[values.Count][];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = System.Text.Encoding.UTF8.GetBytes(values[i]);
+        }
+
+        return result;
+    }
+
+    private struct Findings
+    {
+        public DateTimeOffset? Expires;
+        public DateTimeOffset? NotBefore;
+        public bool HasIssuer;
+        public bool IssuerMatches;
+        public bool HasAudience;
+        public bool AudienceMatches;
+    }
+}
