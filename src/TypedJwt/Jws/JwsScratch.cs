@@ -16,7 +16,7 @@ internal sealed class JwsScratch
     private JwsScratch()
     {
         Buffer = new ArrayBufferWriter<byte>(1024);
-        Writer = new Utf8JsonWriter(Buffer, new JsonWriterOptions { SkipValidation = false });
+        Writer = new Utf8JsonWriter(Buffer, JwtJson.WriterOptions);
     }
 
     public ArrayBufferWriter<byte> Buffer { get; }

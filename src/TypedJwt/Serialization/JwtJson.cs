@@ -1,4 +1,5 @@
 using System;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace TypedJwt;
@@ -11,6 +12,17 @@ public static class JwtJson
 {
     /// <summary>The size of the stack buffer generated readers give <see cref="JwtMemberNameSet"/>.</summary>
     public const int NameBufferSize = 256;
+
+    /// <summary>
+    /// The writer options for token JSON. Header and payload are base64url-encoded, never embedded in HTML, so only what
+    /// JSON itself requires is escaped (quotes, backslash, control characters): <c>at+jwt</c> stays <c>at+jwt</c> rather
+    /// than <c>at\u002Bjwt</c>, and non-ASCII text stays UTF-8, which keeps tokens short.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = false,
+    };
 
     /// <summary>Creates the strict reader state: RFC 8259 JSON only, nesting limited to <paramref name="maxDepth"/>.</summary>
     public static JsonReaderOptions ReaderOptions(int maxDepth) => new()
