@@ -63,7 +63,7 @@ internal static class JoseHeaderReader
                     }
 
                     // A kid longer than any configured one cannot match; it is reported as an unknown key later.
-                    header.KeyIdLength = reader.ValueSpan.Length <= keyIdBuffer.Length ? reader.CopyString(keyIdBuffer) : keyIdBuffer.Length + 1;
+                    header.KeyIdLength = reader.ValueSpan.Length <= keyIdBuffer.Length ? JwtJson.CopyString(in reader, keyIdBuffer) : keyIdBuffer.Length + 1;
                 }
                 else if (reader.ValueTextEquals("typ"u8))
                 {
@@ -133,7 +133,7 @@ internal static class JoseHeaderReader
         }
 
         Span<byte> name = stackalloc byte[16];
-        int length = reader.ValueSpan.Length <= name.Length ? reader.CopyString(name) : -1;
+        int length = reader.ValueSpan.Length <= name.Length ? JwtJson.CopyString(in reader, name) : -1;
         if (length >= 0 && JwsAlgorithmNames.TryParse(name.Slice(0, length), out algorithm))
         {
             error = default;
@@ -156,7 +156,7 @@ internal static class JoseHeaderReader
         }
 
         Span<byte> buffer = stackalloc byte[MaxTypeLength];
-        ReadOnlySpan<byte> type = buffer.Slice(0, reader.CopyString(buffer));
+        ReadOnlySpan<byte> type = buffer.Slice(0, JwtJson.CopyString(in reader, buffer));
         ReadOnlySpan<byte> prefix = "application/"u8;
         if (type.Length > prefix.Length && Ascii.EqualsIgnoreCase(type.Slice(0, prefix.Length), prefix))
         {

@@ -24,6 +24,23 @@ public static class JwtJson
         SkipValidation = false,
     };
 
+    /// <summary>
+    /// Copies the unescaped UTF-8 of the string or property name the reader is on. An escape that encodes no Unicode
+    /// text (a lone surrogate such as <c>"\udfaa"</c>) cannot be UTF-8, so it is reported as malformed JSON
+    /// (<see cref="JsonException"/>) like every other JSON error, rather than as the reader's InvalidOperationException.
+    /// </summary>
+    public static int CopyString(in Utf8JsonReader reader, Span<byte> destination)
+    {
+        try
+        {
+            return reader.CopyString(destination);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
+        }
+    }
+
     /// <summary>Creates the strict reader state: RFC 8259 JSON only, nesting limited to <paramref name="maxDepth"/>.</summary>
     public static JsonReaderOptions ReaderOptions(int maxDepth) => new()
     {

@@ -40,7 +40,7 @@ public ref struct JwtMemberNameSet
         EnsureCapacity(2 + maxLength);
         Span<byte> entry = _buffer.Slice(_used + 2);
         int length = reader.HasValueSequence || reader.ValueIsEscaped
-            ? reader.CopyString(entry)
+            ? JwtJson.CopyString(in reader, entry)
             : CopyPlain(reader.ValueSpan, entry);
         ReadOnlySpan<byte> name = entry.Slice(0, length);
 
