@@ -23,7 +23,17 @@ public static class JwsWriter
     /// </summary>
     /// <exception cref="InvalidOperationException">The key cannot sign (it is public only).</exception>
     public static bool TryWrite<TPayload>(TPayload payload, JwtSigningKey key, Span<byte> destination, out int bytesWritten)
+        where TPayload : IJwtPayload<TPayload> =>
+        TryWrite<TPayload, NoJwtHeader>(payload, null, key, destination, out bytesWritten);
+
+    /// <summary>
+    /// Writes a token whose header carries, after <c>alg</c>, <c>typ</c> and <c>kid</c>, the parameters of a typed header
+    /// (a <see cref="JwtHeaderAttribute"/> type). Returns false when <paramref name="destination"/> is too small.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The key cannot sign (it is public only).</exception>
+    public static bool TryWrite<TPayload, THeader>(TPayload payload, THeader? header, JwtSigningKey key, Span<byte> destination, out int bytesWritten)
         where TPayload : IJwtPayload<TPayload>
+        where THeader : IJwtHeader<THeader>
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(key);
@@ -53,15 +63,26 @@ public static class JwsWriter
                 writer.WriteString(KeyIdName, keyId);
             }
 
-            writer.WriteEndObject();
-            writer.Flush();
-            int headerLength = scratch.Buffer.WrittenCount;
+            Range headerJson;
+            if (header is null || typeof(THeader) == typeof(NoJwtHeader))
+            {
+                writer.WriteEndObject();
+                writer.Flush();
+                headerJson = new Range(0, scratch.Buffer.WrittenCount);
+            }
+            else
+            {
+                writer.Flush();
+                headerJson = AppendTypedParameters(scratch, header);
+            }
+
+            int payloadStart = scratch.Buffer.WrittenCount;
             writer.Reset();
             payload.WriteJson(writer);
             writer.Flush();
 
             ReadOnlySpan<byte> json = scratch.Buffer.WrittenSpan;
-            return TryAssemble(json.Slice(0, headerLength), json.Slice(headerLength), key, destination, out bytesWritten);
+            return TryAssemble(json[headerJson], json.Slice(payloadStart), key, destination, out bytesWritten);
         }
         finally
         {
@@ -72,7 +93,14 @@ public static class JwsWriter
     /// <summary>Creates the token as a string; the string is the only allocation.</summary>
     /// <exception cref="InvalidOperationException">The key cannot sign (it is public only).</exception>
     public static string Write<TPayload>(TPayload payload, JwtSigningKey key)
+        where TPayload : IJwtPayload<TPayload> =>
+        Write<TPayload, NoJwtHeader>(payload, null, key);
+
+    /// <summary>Creates the token, with a typed header, as a string; the string is the only allocation.</summary>
+    /// <exception cref="InvalidOperationException">The key cannot sign (it is public only).</exception>
+    public static string Write<TPayload, THeader>(TPayload payload, THeader? header, JwtSigningKey key)
         where TPayload : IJwtPayload<TPayload>
+        where THeader : IJwtHeader<THeader>
     {
         int size = 1024;
         while (true)
@@ -80,7 +108,7 @@ public static class JwsWriter
             byte[] buffer = ArrayPool<byte>.Shared.Rent(size);
             try
             {
-                if (TryWrite(payload, key, buffer, out int written))
+                if (TryWrite(payload, header, key, buffer, out int written))
                 {
                     return Encoding.ASCII.GetString(buffer, 0, written);
                 }
@@ -92,6 +120,36 @@ public static class JwsWriter
 
             size *= 2;
         }
+    }
+
+    // The registered parameters were written as an open object "{...". The typed header writes a whole object "{...}";
+    // the two are joined after them in the same buffer: prefix + "," + typed members + "}" (or prefix + "}" when empty).
+    private static Range AppendTypedParameters<THeader>(JwsScratch scratch, THeader header)
+        where THeader : IJwtHeader<THeader>
+    {
+        int prefixLength = scratch.Buffer.WrittenCount;
+        scratch.Writer.Reset();
+        header.WriteJson(scratch.Writer);
+        scratch.Writer.Flush();
+        int typedLength = scratch.Buffer.WrittenCount - prefixLength;
+        int start = scratch.Buffer.WrittenCount;
+        int length = typedLength > 2 ? prefixLength + typedLength : prefixLength + 1;
+
+        Span<byte> target = scratch.Buffer.GetSpan(length);
+        ReadOnlySpan<byte> written = scratch.Buffer.WrittenSpan;
+        written.Slice(0, prefixLength).CopyTo(target);
+        if (typedLength > 2)
+        {
+            target[prefixLength] = (byte)',';
+            written.Slice(prefixLength + 1, typedLength - 1).CopyTo(target.Slice(prefixLength + 1));
+        }
+        else
+        {
+            target[prefixLength] = (byte)'}';
+        }
+
+        scratch.Buffer.Advance(length);
+        return new Range(start, start + length);
     }
 
     private static bool TryAssemble(ReadOnlySpan<byte> header, ReadOnlySpan<byte> payload, JwtSigningKey key, Span<byte> destination, out int bytesWritten)

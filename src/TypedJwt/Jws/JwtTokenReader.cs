@@ -32,11 +32,12 @@ internal sealed class JwtTokenReader
     public JwtValidationPolicy Policy => _policy;
 
     /// <summary>
-    /// Checks <paramref name="token"/>; on success the decoded payload JSON is <c>scratch[payloadStart..(payloadStart+payloadLength)]</c>.
-    /// <paramref name="scratch"/> must hold at least <c>token.Length</c> bytes.
+    /// Checks <paramref name="token"/>; on success the decoded header and payload JSON are <c>scratch[header]</c> and
+    /// <c>scratch[payload]</c>. <paramref name="scratch"/> must hold at least <c>token.Length</c> bytes.
     /// </summary>
-    public JwtError Read(ReadOnlySpan<byte> token, Span<byte> scratch, out Range payload)
+    public JwtError Read(ReadOnlySpan<byte> token, Span<byte> scratch, out Range header, out Range payload)
     {
+        header = default;
         payload = default;
         if (token.Length > _policy.MaxTokenLength)
         {
@@ -70,46 +71,48 @@ internal sealed class JwtTokenReader
         }
 
         Span<byte> keyId = stackalloc byte[MaxKeyIdLength];
-        if (!JoseHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, _requiredType, keyId, out JoseHeader header, out JwtError error))
+        if (!JoseHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, _requiredType, keyId, out JoseHeader parameters, out JwtError error))
         {
             return error;
         }
 
-        bool hasKeyId = header.KeyIdLength >= 0;
-        if (header.KeyIdLength > MaxKeyIdLength
-            || !_keys.TryResolve(hasKeyId ? keyId.Slice(0, header.KeyIdLength) : default, hasKeyId, out JwtSigningKey? key)
-            || key is null)
+        bool hasKeyId = parameters.KeyIdLength >= 0;
+        if (parameters.KeyIdLength > MaxKeyIdLength
+            || !_keys.TryResolve(hasKeyId ? keyId.Slice(0, parameters.KeyIdLength) : default, hasKeyId, out JwtSigningKey? key))
         {
             return JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
         }
 
-        if (key.Algorithm != header.Algorithm)
+        if (key.Algorithm != parameters.Algorithm)
         {
             return JwtError.Create(JwtErrorCode.AlgorithmMismatch, "alg");
         }
 
-        // The payload and signature segments are decoded after the header, reusing the same scratch.
-        if (!JwtBase64Url.TryDecode(encodedSignature, scratch, out int signatureLength))
+        // Decoded segments lie side by side in the scratch: header, signature, payload. Together they are shorter than the token.
+        Span<byte> signature = scratch.Slice(headerLength);
+        if (!JwtBase64Url.TryDecode(encodedSignature, signature, out int signatureLength))
         {
             return JwtError.Create(JwtErrorCode.InvalidBase64Url, "signature");
         }
 
-        if (!JwtBase64Url.TryDecode(encodedPayload, scratch.Slice(signatureLength), out int payloadLength))
+        int payloadStart = headerLength + signatureLength;
+        if (!JwtBase64Url.TryDecode(encodedPayload, scratch.Slice(payloadStart), out int payloadLength))
         {
             return JwtError.Create(JwtErrorCode.InvalidBase64Url, "payload");
         }
 
-        if (!key.Verify(token.Slice(0, secondDot), scratch.Slice(0, signatureLength)))
+        if (!key.Verify(token.Slice(0, secondDot), signature.Slice(0, signatureLength)))
         {
             return JwtError.Create(JwtErrorCode.InvalidSignature);
         }
 
-        if (_requiredType is not null && !header.TypeMatches)
+        if (_requiredType is not null && !parameters.TypeMatches)
         {
             return JwtError.Create(JwtErrorCode.InvalidTokenType, "typ");
         }
 
-        payload = new Range(signatureLength, signatureLength + payloadLength);
+        header = new Range(0, headerLength);
+        payload = new Range(payloadStart, payloadStart + payloadLength);
         return _claims.Validate(scratch[payload]);
     }
 

@@ -39,22 +39,38 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
     public JwtValidationPolicy Policy => _reader.Policy;
 
     /// <summary>Checks the token's structure, signature, <c>typ</c> and registered claims without building the claims object.</summary>
-    public JwtError Validate(ReadOnlySpan<byte> token) => Run(token, materialize: false, out _);
+    public JwtError Validate(ReadOnlySpan<byte> token) => Run<NoJwtHeader>(token, materialize: false, out _, out _);
 
     /// <summary>Checks a token given as characters (for example an HTTP header value); see <see cref="Validate(ReadOnlySpan{byte})"/>.</summary>
-    public JwtError Validate(ReadOnlySpan<char> token) => RunChars(token, materialize: false, out _);
+    public JwtError Validate(ReadOnlySpan<char> token) => RunChars<NoJwtHeader>(token, materialize: false, out _, out _);
 
     /// <summary>Validates the token and reads its typed claims, then checks their declared constraints.</summary>
     public bool TryValidate(ReadOnlySpan<byte> token, [MaybeNullWhen(false)] out TPayload payload, out JwtError error)
     {
-        error = Run(token, materialize: true, out payload);
+        error = Run<NoJwtHeader>(token, materialize: true, out payload, out _);
         return error.IsNone;
     }
 
     /// <summary>Validates a token given as characters and reads its typed claims.</summary>
     public bool TryValidate(ReadOnlySpan<char> token, [MaybeNullWhen(false)] out TPayload payload, out JwtError error)
     {
-        error = RunChars(token, materialize: true, out payload);
+        error = RunChars<NoJwtHeader>(token, materialize: true, out payload, out _);
+        return error.IsNone;
+    }
+
+    /// <summary>Validates the token and reads its typed claims and its typed header (a <see cref="JwtHeaderAttribute"/> type).</summary>
+    public bool TryValidate<THeader>(ReadOnlySpan<byte> token, [MaybeNullWhen(false)] out TPayload payload, [MaybeNullWhen(false)] out THeader header, out JwtError error)
+        where THeader : IJwtHeader<THeader>
+    {
+        error = Run(token, materialize: true, out payload, out header);
+        return error.IsNone;
+    }
+
+    /// <summary>Validates a token given as characters and reads its typed claims and typed header.</summary>
+    public bool TryValidate<THeader>(ReadOnlySpan<char> token, [MaybeNullWhen(false)] out TPayload payload, [MaybeNullWhen(false)] out THeader header, out JwtError error)
+        where THeader : IJwtHeader<THeader>
+    {
+        error = RunChars(token, materialize: true, out payload, out header);
         return error.IsNone;
     }
 
@@ -71,9 +87,11 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
         return TryValidate(token.AsSpan(), out payload, out error);
     }
 
-    private JwtError RunChars(ReadOnlySpan<char> token, bool materialize, out TPayload? payload)
+    private JwtError RunChars<THeader>(ReadOnlySpan<char> token, bool materialize, out TPayload? payload, out THeader? header)
+        where THeader : IJwtHeader<THeader>
     {
         payload = default;
+        header = default;
         if (token.Length > Policy.MaxTokenLength)
         {
             return JwtError.Create(JwtErrorCode.TokenTooLong);
@@ -89,7 +107,7 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
                 return JwtError.Create(JwtErrorCode.MalformedToken);
             }
 
-            return Run(bytes.Slice(0, written), materialize, out payload);
+            return Run(bytes.Slice(0, written), materialize, out payload, out header);
         }
         finally
         {
@@ -100,9 +118,11 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
         }
     }
 
-    private JwtError Run(ReadOnlySpan<byte> token, bool materialize, out TPayload? payload)
+    private JwtError Run<THeader>(ReadOnlySpan<byte> token, bool materialize, out TPayload? payload, out THeader? header)
+        where THeader : IJwtHeader<THeader>
     {
         payload = default;
+        header = default;
         if (token.Length > Policy.MaxTokenLength)
         {
             return JwtError.Create(JwtErrorCode.TokenTooLong);
@@ -112,13 +132,22 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
         Span<byte> scratch = rented ?? stackalloc byte[StackScratchLength];
         try
         {
-            JwtError error = _reader.Read(token, scratch, out Range payloadRange);
+            JwtError error = _reader.Read(token, scratch, out Range headerRange, out Range payloadRange);
             if (!error.IsNone || !materialize)
             {
                 return error;
             }
 
-            return Materialize(scratch[payloadRange], out payload);
+            if (typeof(THeader) != typeof(NoJwtHeader))
+            {
+                error = Materialize(scratch[headerRange], "header", out header);
+                if (!error.IsNone)
+                {
+                    return error;
+                }
+            }
+
+            return Materialize(scratch[payloadRange], "payload", out payload);
         }
         finally
         {
@@ -131,14 +160,15 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
         }
     }
 
-    private JwtError Materialize(ReadOnlySpan<byte> json, out TPayload? payload)
+    private JwtError Materialize<TClaims>(ReadOnlySpan<byte> json, string part, out TClaims? claims)
+        where TClaims : IJwtClaimSet<TClaims>
     {
-        payload = default;
+        claims = default;
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(Policy.MaxJsonDepth));
         try
         {
             reader.Read();
-            if (!TPayload.TryReadJson(ref reader, in _readOptions, out TPayload? value, out JwtError error))
+            if (!TClaims.TryReadJson(ref reader, in _readOptions, out TClaims? value, out JwtError error))
             {
                 return error;
             }
@@ -149,13 +179,13 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
                 return error;
             }
 
-            payload = value;
+            claims = value;
             return default;
         }
         catch (JsonException)
         {
-            // The claims pass already read this JSON strictly, so this is unreachable for tokens it accepted.
-            return JwtTokenReader.JsonFailure(ref reader, Policy.MaxJsonDepth, "payload");
+            // The header and claims passes already read this JSON strictly, so this is unreachable for tokens they accepted.
+            return JwtTokenReader.JsonFailure(ref reader, Policy.MaxJsonDepth, part);
         }
     }
 }
