@@ -18,7 +18,7 @@ internal static class JsonWebKeyImporter
         RequireSignatureUse(jwk);
 
         JwsAlgorithmFamily family = JwsAlgorithmParameters.GetFamily(algorithm);
-        string? expectedKeyType = family switch
+        string expectedKeyType = family switch
         {
             JwsAlgorithmFamily.Hmac => "oct",
             JwsAlgorithmFamily.Ecdsa => "EC",

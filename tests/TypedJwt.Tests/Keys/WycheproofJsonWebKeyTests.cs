@@ -22,6 +22,10 @@ public class WycheproofJsonWebKeyTests
         {
             JsonElement keySet = group.TryGetProperty("public", out JsonElement publicSet) ? publicSet : group.GetProperty("private");
             JwtKeySet? keys = TryLoad(keySet.GetRawText());
+
+            // The private set must meet the same policy as the public one it corresponds to.
+            bool privateLoads = TryLoad(group.GetProperty("private").GetRawText()) is not null;
+            Assert.True(privateLoads == keys is not null, $"{group.GetProperty("comment")}: private and public sets disagree.");
             foreach (JsonElement test in group.GetProperty("tests").EnumerateArray())
             {
                 int tcId = test.GetProperty("tcId").GetInt32();
