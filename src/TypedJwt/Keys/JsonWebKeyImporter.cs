@@ -18,7 +18,7 @@ internal static class JsonWebKeyImporter
         RequireSignatureUse(jwk);
 
         JwsAlgorithmFamily family = JwsAlgorithmParameters.GetFamily(algorithm);
-        string? expectedKeyType = family switch
+        string expectedKeyType = family switch
         {
             JwsAlgorithmFamily.Hmac => "oct",
             JwsAlgorithmFamily.Ecdsa => "EC",
@@ -134,7 +134,15 @@ internal static class JsonWebKeyImporter
             ClearRsaPrivateParameters(parameters);
         }
 
-        return new RsaSigningKey(rsa, algorithm, jwk.KeyId, isPrivate);
+        try
+        {
+            return new RsaSigningKey(rsa, algorithm, jwk.KeyId, isPrivate);
+        }
+        catch (ArgumentException)
+        {
+            rsa.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Adds <c>d</c> and the CRT members, fixed to the lengths the BCL requires. Returns false for a public key.</summary>

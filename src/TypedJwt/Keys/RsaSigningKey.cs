@@ -31,6 +31,13 @@ internal sealed class RsaSigningKey : JwtSigningKey
                 nameof(rsa));
         }
 
+        if (RsaRocaFingerprint.IsFingerprinted(publicParameters.Modulus))
+        {
+            throw new ArgumentException(
+                "The RSA modulus has the ROCA fingerprint (CVE-2017-15361): its private key can be computed from the public key. Replace the key.",
+                nameof(rsa));
+        }
+
         if (!IsUsablePublicExponent(publicParameters.Exponent))
         {
             throw new ArgumentException("The RSA public exponent must be an odd number greater than 1.", nameof(rsa));
