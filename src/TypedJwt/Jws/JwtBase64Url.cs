@@ -29,6 +29,20 @@ internal static class JwtBase64Url
         return Base64Url.DecodeFromUtf8(encoded, destination, out _, out bytesWritten) == OperationStatus.Done;
     }
 
+    /// <summary>Decodes a key member into a new array (key import, not the hot path), with the same strictness.</summary>
+    public static bool TryDecodeToArray(ReadOnlySpan<byte> encoded, out byte[] bytes)
+    {
+        var decoded = new byte[GetMaxDecodedLength(encoded.Length)];
+        if (!TryDecode(encoded, decoded, out int written))
+        {
+            bytes = [];
+            return false;
+        }
+
+        bytes = written == decoded.Length ? decoded : decoded.AsSpan(0, written).ToArray();
+        return true;
+    }
+
     /// <summary>Encodes without padding; <paramref name="destination"/> must hold <see cref="Base64Url.GetEncodedLength"/> bytes.</summary>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination)
     {

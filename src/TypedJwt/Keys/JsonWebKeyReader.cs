@@ -26,8 +26,9 @@ internal static class JsonWebKeyReader
             RequireEndOfInput(ref reader);
             return key;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escapes a lone surrogate, which no UTF-8 text can hold.
             throw MalformedJson("JWK", e);
         }
     }
@@ -61,7 +62,7 @@ internal static class JsonWebKeyReader
             RequireEndOfInput(ref reader);
             return keys ?? throw new ArgumentException("The JWK Set has no \"keys\" member.", nameof(utf8Json));
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             throw MalformedJson("JWK Set", e);
         }
@@ -185,12 +186,12 @@ internal static class JsonWebKeyReader
             // Unescape into a buffer rather than a string, so private key text is not left in an immutable string.
             byte[] unescaped = new byte[reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length];
             int length = reader.CopyString(unescaped);
-            decoded = JsonWebKeyBase64Url.TryDecode(unescaped.AsSpan(0, length), out value);
+            decoded = JwtBase64Url.TryDecodeToArray(unescaped.AsSpan(0, length), out value);
             CryptographicOperations.ZeroMemory(unescaped);
         }
         else
         {
-            decoded = JsonWebKeyBase64Url.TryDecode(reader.ValueSpan, out value);
+            decoded = JwtBase64Url.TryDecodeToArray(reader.ValueSpan, out value);
         }
 
         if (!decoded)
@@ -236,7 +237,9 @@ internal static class JsonWebKeyReader
         }
     }
 
-    private static ArgumentException MalformedJson(string what, JsonException e) =>
+    private static ArgumentException MalformedJson(string what, Exception e) =>
         // The reader's own message can quote input bytes, which may be key material; only the position is passed on.
-        new($"The {what} is not well-formed JSON (line {e.LineNumber}, byte {e.BytePositionInLine}).");
+        new(e is JsonException json
+            ? $"The {what} is not well-formed JSON (line {json.LineNumber}, byte {json.BytePositionInLine})."
+            : $"The {what} has a string that escapes an invalid Unicode code point.");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TypedJwt.Tests.Support;
+using TypedJwt.Tests.Vectors;
 using static TypedJwt.Tests.Jws.ValidatorTestKit;
 
 namespace TypedJwt.Tests.Jws;
@@ -20,13 +21,13 @@ public class JsonTestSuiteTests
         MaxJsonDepth = 64,
     };
 
-    public static TheoryData<string> Files => new(Directory.GetFiles(VectorFiles.PathOf("json-test-suite", "test_parsing")).Select(Path.GetFileName)!);
+    public static TheoryData<string> Files => new(Directory.GetFiles(VectorFiles.Path("json-test-suite", "test_parsing")).Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(Files))]
     public void Payload_is_judged_without_throwing(string file)
     {
-        byte[] content = File.ReadAllBytes(VectorFiles.PathOf("json-test-suite", "test_parsing", file));
+        byte[] content = File.ReadAllBytes(VectorFiles.Path("json-test-suite", "test_parsing", file));
         var validator = new JwtValidator<AnyClaims>(Key, Lenient);
         string token = HandMadeToken.Sign("""{"alg":"HS256","kid":"k1"}""", content, Key);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using TypedJwt.Tests.Support;
+using TypedJwt.Tests.Vectors;
 
 namespace TypedJwt.Tests.Jws;
 
@@ -89,7 +90,7 @@ public class RfcExampleTests
 
     internal static JsonElement Case(string file, string id)
     {
-        using JsonDocument document = VectorFiles.Load("rfc", file);
+        using JsonDocument document = VectorFiles.Load(VectorFiles.Rfc(file));
         foreach (JsonElement example in document.RootElement.GetProperty("cases").EnumerateArray())
         {
             if (example.GetProperty("id").GetString() == id)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TypedJwt.Tests.Support;
+using TypedJwt.Tests.Vectors;
 
 namespace TypedJwt.Tests.Jws;
 
@@ -33,7 +34,7 @@ public class WycheproofJwsTests
     [Fact]
     public void Every_case_matches_its_label_or_a_documented_deviation()
     {
-        using JsonDocument document = VectorFiles.Load("wycheproof", "testvectors_v1", "json_web_signature_test.json");
+        using JsonDocument document = VectorFiles.Load(VectorFiles.Wycheproof("json_web_signature_test.json"));
         var mismatches = new List<string>();
         var deviationsSeen = new List<int>();
         int cases = 0;

@@ -21,6 +21,15 @@ public class JwkRefusalTests
         Assert.True(JwtSigningKey.CreateHmac(JwsAlgorithm.HS256, TestKeys.Hmac256Secret).Verify("a.b"u8, signature));
     }
 
+    [Theory]
+    [InlineData("""{"kty":"oct","alg":"HS256","k":"AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA","kid":"\udfaa"}""")]
+    [InlineData("""{"kty":"oct","alg":"HS256","k":"AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA","\ud800":1}""")]
+    public void Lone_surrogate_escape_is_an_argument_error_not_a_crash(string jwk)
+    {
+        Assert.Throws<ArgumentException>(() => JwtSigningKey.FromJwk(jwk));
+        Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks("{\"keys\":[" + jwk + "]}"));
+    }
+
     [Fact]
     public void Missing_alg_is_refused_with_an_explanation()
     {
