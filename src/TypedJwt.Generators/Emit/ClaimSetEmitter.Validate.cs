@@ -74,7 +74,8 @@ internal static partial class ClaimSetEmitter
             case ConstraintKind.MaxLength:
                 return Guarded(claim, member, x, $"{x}.{Count(claim)} > {constraint.Second}");
             case ConstraintKind.AllowedValues:
-                return constraint.Values.Count == 0 ? "true" : $"!({string.Join(" || ", constraint.Values.Select(v => $"{member} == {v.Text}"))})";
+                string allowed = constraint.Values.Count == 0 ? "true" : $"!({string.Join(" || ", constraint.Values.Select(v => $"{member} == {v.Text}"))})";
+                return IsReference(claim) || claim.IsNullable ? $"{member} is not null && {allowed}" : allowed;
             case ConstraintKind.DeniedValues:
                 return constraint.Values.Count == 0 ? null : string.Join(" || ", constraint.Values.Select(v => $"{member} == {v.Text}"));
             case ConstraintKind.RegularExpression:

@@ -135,7 +135,10 @@ public static class JwtClaimReader
             return InvalidType(claimName, out value, out error);
         }
 
-        if (Uri.TryCreate(reader.GetString(), UriKind.Absolute, out Uri? uri))
+        // On Unix "/path" parses as an absolute file URI; a claim that says "/path" is relative, so only an explicit
+        // file: scheme yields a file URI.
+        string text = reader.GetString()!;
+        if (Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (!uri.IsFile || text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             value = uri;
             error = default;
