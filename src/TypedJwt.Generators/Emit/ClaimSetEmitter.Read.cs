@@ -1,0 +1,157 @@
+using TypedJwt.Generators.Model;
+
+namespace TypedJwt.Generators.Emit;
+
+/// <summary>
+/// Emits <c>TryReadJson</c>: one pass over the object. Known claims are matched with <c>ValueTextEquals</c> on UTF-8 literals
+/// (which also matches escaped spellings) and tracked in a bit mask; unknown members go to a <c>JwtMemberNameSet</c> and are
+/// skipped strictly. The instance is created only after every check passed.
+/// </summary>
+internal static partial class ClaimSetEmitter
+{
+    private static void WriteTryReadJson(SourceWriter writer, ClaimSetSpec spec)
+    {
+        writer.WriteLine("/// <inheritdoc/>");
+        writer.OpenBlock($"public static bool TryReadJson(ref {JsonNs}Utf8JsonReader reader, in {Jwt}JwtReadOptions options, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {spec.FullyQualifiedName} value, out {Jwt}JwtError error)");
+        writer.WriteLine("value = default;");
+        writer.OpenBlock($"if (reader.TokenType != {JsonNs}JsonTokenType.StartObject)");
+        writer.WriteLine($"error = {Jwt}JwtError.Create({Jwt}JwtErrorCode.MalformedJson);");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("ulong __seen = 0;");
+        for (int i = 0; i < spec.Claims.Count; i++)
+        {
+            writer.WriteLine($"{spec.Claims[i].TypeName} {Local(i)} = default!;");
+        }
+
+        writer.WriteLine($"var __unknown = new {Jwt}JwtMemberNameSet(stackalloc byte[{Jwt}JwtJson.NameBufferSize]);");
+        writer.OpenBlock("try");
+        writer.OpenBlock($"while (reader.Read() && reader.TokenType == {JsonNs}JsonTokenType.PropertyName)");
+        for (int i = 0; i < spec.Claims.Count; i++)
+        {
+            ClaimSpec claim = spec.Claims[i];
+            writer.OpenBlock($"{(i == 0 ? "" : "else ")}if (reader.ValueTextEquals({Literal(claim.ClaimName)}u8))");
+            writer.OpenBlock($"if ((__seen & {Bit(i)}) != 0)");
+            writer.WriteLine($"error = {ErrorCreate("DuplicateMember", Literal(claim.ClaimName))};");
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine($"__seen |= {Bit(i)};");
+            writer.WriteLine("reader.Read();");
+            WriteReadClaim(writer, claim, i);
+            writer.CloseBlock();
+        }
+
+        writer.OpenBlock(spec.Claims.Count == 0 ? "" : "else");
+        writer.OpenBlock("if (!__unknown.TryAdd(in reader))");
+        writer.WriteLine($"error = {ErrorCreate("DuplicateMember", "reader.GetString()")};");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock($"if (!{Jwt}JwtJson.TrySkipValue(ref reader, null, out error))");
+        writer.WriteLine("return false;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.OpenBlock("finally");
+        writer.WriteLine("__unknown.Dispose();");
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        for (int i = 0; i < spec.Claims.Count; i++)
+        {
+            ClaimSpec claim = spec.Claims[i];
+            if (!claim.IsRequired)
+            {
+                continue;
+            }
+
+            writer.OpenBlock($"if ((__seen & {Bit(i)}) == 0)");
+            writer.WriteLine($"error = {ErrorCreate("MissingClaim", Literal(claim.ClaimName))};");
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        string arguments = "__seen";
+        for (int i = 0; i < spec.Claims.Count; i++)
+        {
+            arguments += ", " + Local(i);
+        }
+
+        writer.WriteLine($"value = new {spec.FullyQualifiedName}({arguments});");
+        writer.WriteLine("error = default;");
+        writer.WriteLine("return true;");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void WriteReadClaim(SourceWriter writer, ClaimSpec claim, int index)
+    {
+        string local = Local(index);
+        string name = Literal(claim.ClaimName);
+        if (claim.IsNullable)
+        {
+            // For a nullable claim, JSON null means "no value"; the readers below treat null as a wrong type.
+            writer.OpenBlock($"if (reader.TokenType == {JsonNs}JsonTokenType.Null)");
+            writer.WriteLine($"{local} = null;");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+        }
+
+        if (claim.Collection != CollectionKind.None)
+        {
+            string array = "__a" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            writer.OpenBlock($"if (!{Jwt}JwtClaimReader.TryReadArray<{claim.ValueTypeName}>(ref reader, {name}, in options, {ElementReader(claim)}, out {claim.ValueTypeName}[]? {array}, out error))");
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine(claim.Collection == CollectionKind.ImmutableArray
+                ? $"{local} = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray({array});"
+                : $"{local} = {array};");
+        }
+        else
+        {
+            // A Nullable<T> member cannot be an `out T` argument, so its value goes through a temporary.
+            string target = claim.IsNullableValueType ? $"{claim.ValueTypeName} __t{index}" : local;
+            writer.OpenBlock($"if (!{ReadCall(claim, name, target)})");
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            if (claim.IsNullableValueType)
+            {
+                writer.WriteLine();
+                writer.WriteLine($"{local} = __t{index};");
+            }
+        }
+
+        if (claim.IsNullable)
+        {
+            writer.CloseBlock();
+        }
+    }
+
+    private static string ReadCall(ClaimSpec claim, string name, string target) => claim.Kind switch
+    {
+        ClaimKind.Audience => $"{Jwt}JwtClaimReader.TryReadAudience(ref reader, {name}, in options, out {target}, out error)",
+        ClaimKind.ClaimSet => $"{Jwt}JwtClaimReader.TryReadObject<{claim.ValueTypeName}>(ref reader, {name}, in options, out {target}, out error)",
+        _ => $"{ElementReader(claim)}(ref reader, {name}, out {target}, out error)",
+    };
+
+    private static string ElementReader(ClaimSpec claim) => claim.Kind switch
+    {
+        ClaimKind.String => $"{Jwt}JwtClaimReader.TryReadString",
+        ClaimKind.Boolean => $"{Jwt}JwtClaimReader.TryReadBoolean",
+        ClaimKind.Int32 => $"{Jwt}JwtClaimReader.TryReadInt32",
+        ClaimKind.Int64 => $"{Jwt}JwtClaimReader.TryReadInt64",
+        ClaimKind.Double => $"{Jwt}JwtClaimReader.TryReadDouble",
+        ClaimKind.Decimal => $"{Jwt}JwtClaimReader.TryReadDecimal",
+        ClaimKind.Guid => $"{Jwt}JwtClaimReader.TryReadGuid",
+        ClaimKind.NumericDate => $"{Jwt}JwtClaimReader.TryReadNumericDate",
+        ClaimKind.DateOnly => $"{Jwt}JwtClaimReader.TryReadDateOnly",
+        ClaimKind.Uri => $"{Jwt}JwtClaimReader.TryReadUri",
+        ClaimKind.Enum => EnumReadMethod(claim.EnumKey),
+        _ => $"{Jwt}JwtClaimReader.TryReadScope",
+    };
+}

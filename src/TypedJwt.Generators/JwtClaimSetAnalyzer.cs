@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Parsing;
+
+namespace TypedJwt.Generators;
+
+/// <summary>
+/// Reports why a <c>[JwtPayload]</c> or <c>[JwtHeader]</c> type gets no generated code, by running the generator's own parser
+/// (the Regex generator's arrangement): diagnostics carry real source locations, so <c>#pragma</c> and <c>.editorconfig</c> work.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class JwtClaimSetAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.TypeMustBePartial,
+        DiagnosticDescriptors.UnsupportedClaimType,
+        DiagnosticDescriptors.DuplicateClaimName,
+        DiagnosticDescriptors.RegisteredClaimWrongType,
+        DiagnosticDescriptors.ReservedHeaderParameter,
+        DiagnosticDescriptors.InvalidClaimName,
+        DiagnosticDescriptors.UnsupportedTypeShape);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            INamedTypeSymbol? payload = start.Compilation.GetTypeByMetadataName(ClaimSetParser.PayloadAttributeName);
+            INamedTypeSymbol? header = start.Compilation.GetTypeByMetadataName(ClaimSetParser.HeaderAttributeName);
+            if (payload is null && header is null)
+            {
+                // TypedJwt is not referenced: nothing to analyze.
+                return;
+            }
+
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, payload, header), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol? payload, INamedTypeSymbol? header)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            bool isPayload = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, payload);
+            bool isHeader = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, header);
+            if (!isPayload && !isHeader)
+            {
+                continue;
+            }
+
+            var diagnostics = new List<Diagnostic>();
+            ClaimSetParser.Parse(type, attribute, isHeader, diagnostics, context.CancellationToken);
+            foreach (Diagnostic diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+
+            return;
+        }
+    }
+}

@@ -1,0 +1,335 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Model;
+using TypedJwt.Generators.Naming;
+
+namespace TypedJwt.Generators.Parsing;
+
+/// <summary>
+/// Turns an annotated type symbol into a <see cref="ClaimSetSpec"/>, or reports why it cannot be one. Shared by the generator
+/// (which only keeps the spec) and the analyzer (which only keeps the diagnostics), so both always agree.
+/// </summary>
+internal static class ClaimSetParser
+{
+    public const string PayloadAttributeName = "TypedJwt.JwtPayloadAttribute";
+    public const string HeaderAttributeName = "TypedJwt.JwtHeaderAttribute";
+    private const string ClaimAttributeName = "TypedJwt.JwtClaimAttribute";
+    private const string IgnoreAttributeName = "TypedJwt.JwtIgnoreAttribute";
+
+    // The generated reader tracks seen claims in one ulong.
+    private const int MaxClaims = 64;
+
+    public static ClaimSetSpec? Parse(INamedTypeSymbol type, AttributeData attribute, bool isHeader, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
+    {
+        var sink = new DiagnosticSink(diagnostics);
+        Location? typeLocation = type.Locations.FirstOrDefault();
+
+        var containingTypes = new List<ContainingTypeSpec>();
+        for (INamedTypeSymbol? containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            containingTypes.Insert(0, new ContainingTypeSpec(Keyword(containing, cancellationToken) ?? "class", containing.Name));
+        }
+
+        if (!IsPartial(type, cancellationToken) || !AllContainingTypesPartial(type, cancellationToken))
+        {
+            sink.Report(DiagnosticDescriptors.TypeMustBePartial, typeLocation, type.Name);
+        }
+
+        if (type.IsGenericType || AnyContainingTypeGeneric(type))
+        {
+            sink.Report(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "generic types are not supported");
+        }
+
+        string? keyword = Keyword(type, cancellationToken);
+        if (keyword is null)
+        {
+            sink.Report(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "only classes, structs and records are supported");
+        }
+        else if (type.IsAbstract || type.IsStatic)
+        {
+            sink.Report(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "a reader must be able to create it, so it cannot be abstract or static");
+        }
+
+        int namingPolicy = 0;
+        string? tokenType = null;
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "NamingPolicy" && argument.Value.Value is int policy)
+            {
+                namingPolicy = policy;
+            }
+            else if (argument.Key == "TokenType" && !isHeader)
+            {
+                tokenType = argument.Value.Value as string;
+            }
+        }
+
+        IMethodSymbol? primaryConstructor = FindPrimaryConstructor(type, cancellationToken);
+        var claims = new List<ClaimSpec>();
+        var enums = new List<EnumSpec>();
+        var membersByClaim = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        bool hasRequiredMembers = false;
+
+        foreach (ISymbol member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsCandidate(member, type, primaryConstructor, out ITypeSymbol? memberType))
+            {
+                continue;
+            }
+
+            IParameterSymbol? parameter = primaryConstructor?.Parameters.FirstOrDefault(p => p.Name == member.Name);
+            List<AttributeData> attributes = member.GetAttributes().ToList();
+            if (parameter is not null)
+            {
+                attributes.AddRange(parameter.GetAttributes());
+            }
+
+            if (attributes.Any(a => Is(a, IgnoreAttributeName)))
+            {
+                continue;
+            }
+
+            Location? memberLocation = member.Locations.FirstOrDefault();
+            string claimName = ClaimNaming.Apply(namingPolicy, member.Name);
+            AttributeData? claimAttribute = attributes.FirstOrDefault(a => Is(a, ClaimAttributeName));
+            if (claimAttribute is not null)
+            {
+                claimName = claimAttribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+                if (claimName.Length == 0)
+                {
+                    sink.Report(DiagnosticDescriptors.InvalidClaimName, memberLocation, member.Name);
+                    continue;
+                }
+            }
+
+            if (!ClaimTypeClassifier.TryClassify(memberType!, out ClaimTypeClassifier.Classification classification))
+            {
+                sink.Report(DiagnosticDescriptors.UnsupportedClaimType, memberLocation, member.Name, memberType!.ToDisplayString());
+                continue;
+            }
+
+            if (isHeader && ReservedHeaderParameters.Contains(claimName))
+            {
+                sink.Report(DiagnosticDescriptors.ReservedHeaderParameter, memberLocation, claimName);
+                continue;
+            }
+
+            if (!isHeader && RegisteredClaims.TryGetExpected(claimName, out string? expected) && !RegisteredClaims.HasExpectedType(claimName, classification))
+            {
+                sink.Report(DiagnosticDescriptors.RegisteredClaimWrongType, memberLocation, claimName, expected);
+                continue;
+            }
+
+            if (membersByClaim.TryGetValue(claimName, out string? firstMember))
+            {
+                sink.Report(DiagnosticDescriptors.DuplicateClaimName, memberLocation, member.Name, claimName, firstMember);
+                continue;
+            }
+
+            membersByClaim.Add(claimName, member.Name);
+            bool isRequiredKeyword = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
+            hasRequiredMembers |= isRequiredKeyword;
+            bool isRequired = isRequiredKeyword
+                || attributes.Any(a => Is(a, ConstraintParser.RequiredAttributeName))
+                || (parameter is { HasExplicitDefaultValue: false } && !classification.IsNullable);
+
+            string enumKey = "";
+            if (classification.Kind == ClaimKind.Enum)
+            {
+                enumKey = AddEnum(enums, classification.ValueType);
+            }
+
+            claims.Add(new ClaimSpec
+            {
+                MemberName = Identifier(member.Name),
+                ClaimName = claimName,
+                Kind = classification.Kind,
+                Collection = classification.Collection,
+                TypeName = memberType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier)),
+                ValueTypeName = classification.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                IsValueType = classification.ValueType.IsValueType,
+                IsNullable = classification.IsNullable,
+                IsNullableValueType = classification.IsNullableValueType,
+                IsRequired = isRequired,
+                IsConstructorParameter = parameter is not null,
+                EnumKey = enumKey,
+                Constraints = ConstraintParser.Parse(attributes, classification),
+            });
+        }
+
+        if (claims.Count > MaxClaims)
+        {
+            sink.Report(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, $"it has more than {MaxClaims} claims");
+        }
+
+        if (sink.HasErrors || keyword is null)
+        {
+            return null;
+        }
+
+        string fullyQualifiedName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return new ClaimSetSpec
+        {
+            Namespace = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+            Name = type.Name,
+            Keyword = keyword,
+            FullyQualifiedName = fullyQualifiedName,
+            HintName = fullyQualifiedName.Replace("global::", "") + ".g.cs",
+            ContainingTypes = containingTypes.ToImmutableEquatableArray(),
+            IsHeader = isHeader,
+            TokenType = tokenType,
+            HasRequiredMembers = hasRequiredMembers,
+            RedeclaresParameterlessConstructor = !type.IsValueType && type.InstanceConstructors.All(c => c.IsImplicitlyDeclared),
+            ConstructorParameters = ConstructorParameters(primaryConstructor, claims),
+            Claims = claims.ToImmutableEquatableArray(),
+            Enums = enums.ToImmutableEquatableArray(),
+        };
+    }
+
+    private static bool IsCandidate(ISymbol member, INamedTypeSymbol type, IMethodSymbol? primaryConstructor, out ITypeSymbol? memberType)
+    {
+        memberType = null;
+        if (member.IsStatic || member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+        {
+            return false;
+        }
+
+        switch (member)
+        {
+            case IPropertySymbol property when !property.IsIndexer && property.GetMethod is not null:
+                // A get-only property can be read into only when it is an auto-property (its backing field is assignable in a
+                // constructor) or a positional record parameter; a computed one is derived state, not a claim.
+                if (property.SetMethod is null && !HasBackingField(type, property) && primaryConstructor?.Parameters.Any(p => p.Name == property.Name) != true)
+                {
+                    return false;
+                }
+
+                memberType = property.Type;
+                return true;
+            case IFieldSymbol field when !field.IsConst && field.AssociatedSymbol is null && !field.IsImplicitlyDeclared:
+                memberType = field.Type;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool HasBackingField(INamedTypeSymbol type, IPropertySymbol property)
+        => type.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+
+    private static IMethodSymbol? FindPrimaryConstructor(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (!type.IsRecord)
+        {
+            return null;
+        }
+
+        // A record's primary constructor is the one declared by the type declaration itself (its parameter list).
+        foreach (IMethodSymbol constructor in type.InstanceConstructors)
+        {
+            foreach (SyntaxReference reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is RecordDeclarationSyntax { ParameterList: not null })
+                {
+                    return constructor;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static ImmutableEquatableArray<ConstructorParameterSpec> ConstructorParameters(IMethodSymbol? constructor, List<ClaimSpec> claims)
+    {
+        if (constructor is null)
+        {
+            return ImmutableEquatableArray<ConstructorParameterSpec>.Empty;
+        }
+
+        return constructor.Parameters
+            .Select(p => new ConstructorParameterSpec(
+                p.Name,
+                claims.FindIndex(c => c.MemberName == p.Name),
+                p.HasExplicitDefaultValue ? Literals.Format(p.ExplicitDefaultValue, p.Type) ?? "default!" : "default!"))
+            .ToImmutableEquatableArray();
+    }
+
+    private static string AddEnum(List<EnumSpec> enums, ITypeSymbol enumType)
+    {
+        string typeName = enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        string key = new string(typeName.Replace("global::", "").Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+        if (enums.All(e => e.Key != key))
+        {
+            var seen = new HashSet<object?>();
+            ImmutableEquatableArray<EnumMemberSpec> members = enumType.GetMembers()
+                .OfType<IFieldSymbol>()
+                .Where(f => f.HasConstantValue && seen.Add(f.ConstantValue))
+                .Select(f => new EnumMemberSpec(f.Name, Identifier(f.Name)))
+                .ToImmutableEquatableArray();
+            enums.Add(new EnumSpec(key, typeName, members));
+        }
+
+        return key;
+    }
+
+    private static string? Keyword(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax(cancellationToken))
+            {
+                case RecordDeclarationSyntax record:
+                    return record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "record struct" : "record";
+                case ClassDeclarationSyntax:
+                    return "class";
+                case StructDeclarationSyntax:
+                    return "struct";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+        => type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static bool AllContainingTypesPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (INamedTypeSymbol? containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            if (!IsPartial(containing, cancellationToken) || Keyword(containing, cancellationToken) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyContainingTypeGeneric(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? containing = type.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            if (containing.IsGenericType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
+
+    private static bool Is(AttributeData attribute, string metadataName)
+        => attribute.AttributeClass is { } c && ClaimTypeClassifier.MetadataName(c) == metadataName;
+
+    // RFC 7515 §4.1: parameters the runtime reads and writes itself (cty included: nested JWTs are the runtime's business).
+    private static readonly HashSet<string> ReservedHeaderParameters = new(System.StringComparer.Ordinal) { "alg", "kid", "typ", "crit", "cty" };
+}
