@@ -49,7 +49,7 @@ internal static partial class ClaimSetEmitter
         writer.WriteLine("return false;");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock($"if (!{Jwt}JwtJson.TrySkipValue(ref reader, null, out error))");
+        writer.OpenBlock($"if (!{Jwt}JwtJson.TrySkipValue(ref reader, null, options.MaxArrayLength, out error))");
         writer.WriteLine("return false;");
         writer.CloseBlock();
         writer.CloseBlock();
