@@ -45,24 +45,16 @@ public static class JwtNumericDate
         return false;
     }
 
-    /// <summary>Writes a NumericDate: whole seconds as an integer, otherwise seconds with up to seven decimals.</summary>
+    /// <summary>
+    /// Writes a NumericDate as whole seconds; sub-second precision is dropped (rounded down), as every mainstream JWT
+    /// library writes and expects integers even though RFC 7519 allows fractions.
+    /// </summary>
     public static void Write(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
     {
         writer.WritePropertyName(name);
         WriteValue(writer, value);
     }
 
-    /// <summary>Writes a NumericDate value (for arrays or after a property name).</summary>
-    public static void WriteValue(Utf8JsonWriter writer, DateTimeOffset value)
-    {
-        long ticks = value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks;
-        if (ticks % TimeSpan.TicksPerSecond == 0)
-        {
-            writer.WriteNumberValue(ticks / TimeSpan.TicksPerSecond);
-        }
-        else
-        {
-            writer.WriteNumberValue((decimal)ticks / TimeSpan.TicksPerSecond);
-        }
-    }
+    /// <summary>Writes a NumericDate value (for arrays or after a property name) as whole seconds.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteNumberValue(value.ToUnixTimeSeconds());
 }
