@@ -130,7 +130,7 @@ public readonly struct JwtScope : IEquatable<JwtScope>, IReadOnlyList<string>
             }
             else
             {
-                text = buffer.Slice(0, reader.CopyString(buffer));
+                text = buffer.Slice(0, JwtJson.CopyString(in reader, buffer));
             }
 
             if (!TryCount(text, out int count))

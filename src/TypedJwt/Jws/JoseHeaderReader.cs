@@ -39,7 +39,7 @@ internal static class JoseHeaderReader
             {
                 if (!names.TryAdd(in reader))
                 {
-                    error = JwtError.Create(JwtErrorCode.DuplicateMember, HeaderNameOrNull(ref reader));
+                    error = JwtError.Create(JwtErrorCode.DuplicateMember, HeaderName(ref reader));
                     return false;
                 }
 
@@ -166,10 +166,11 @@ internal static class JoseHeaderReader
         return Ascii.EqualsIgnoreCase(type, requiredType);
     }
 
-    private static string? HeaderNameOrNull(ref Utf8JsonReader reader) =>
+    // Registered names come from constants; any other duplicated name is unescaped into a string, on this error path only.
+    private static string HeaderName(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("alg"u8) ? "alg"
         : reader.ValueTextEquals("kid"u8) ? "kid"
         : reader.ValueTextEquals("typ"u8) ? "typ"
         : reader.ValueTextEquals("crit"u8) ? "crit"
-        : null;
+        : JwtJson.GetString(in reader);
 }

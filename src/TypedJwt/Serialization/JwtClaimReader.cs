@@ -29,7 +29,7 @@ public static class JwtClaimReader
             return InvalidType(claimName, out value, out error);
         }
 
-        value = reader.GetString()!;
+        value = JwtJson.GetString(in reader);
         error = default;
         return true;
     }
@@ -121,7 +121,7 @@ public static class JwtClaimReader
         }
 
         Span<char> text = stackalloc char[MaxEscapedDateLength];
-        int written = reader.CopyString(text);
+        int written = JwtJson.CopyString(in reader, text);
         return DateOnly.TryParseExact(text.Slice(0, written), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
             ? Success(out error)
             : InvalidValue(claimName, out value, out error);
@@ -137,7 +137,7 @@ public static class JwtClaimReader
 
         // On Unix "/path" parses as an absolute file URI; a claim that says "/path" is relative, so only an explicit
         // file: scheme yields a file URI.
-        string text = reader.GetString()!;
+        string text = JwtJson.GetString(in reader);
         if (Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (!uri.IsFile || text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             value = uri;

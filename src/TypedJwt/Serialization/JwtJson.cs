@@ -41,6 +41,32 @@ public static class JwtJson
         }
     }
 
+    /// <summary>Copies the unescaped text of the string the reader is on as UTF-16; see <see cref="CopyString(in Utf8JsonReader, Span{byte})"/>.</summary>
+    public static int CopyString(in Utf8JsonReader reader, Span<char> destination)
+    {
+        try
+        {
+            return reader.CopyString(destination);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
+        }
+    }
+
+    /// <summary>Reads the string the reader is on; a lone-surrogate escape is malformed JSON (<see cref="JsonException"/>).</summary>
+    public static string GetString(in Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
+        }
+    }
+
     /// <summary>Creates the strict reader state: RFC 8259 JSON only, nesting limited to <paramref name="maxDepth"/>.</summary>
     public static JsonReaderOptions ReaderOptions(int maxDepth) => new()
     {

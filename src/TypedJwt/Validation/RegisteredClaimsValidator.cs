@@ -38,7 +38,7 @@ internal sealed class RegisteredClaimsValidator
             {
                 if (!names.TryAdd(in reader))
                 {
-                    return JwtError.Create(JwtErrorCode.DuplicateMember, RegisteredNameOrNull(ref reader));
+                    return JwtError.Create(JwtErrorCode.DuplicateMember, MemberName(ref reader));
                 }
 
                 JwtError error;
@@ -195,12 +195,16 @@ internal sealed class RegisteredClaimsValidator
         return false;
     }
 
-    private static string? RegisteredNameOrNull(ref Utf8JsonReader reader) =>
+    // Registered names come from constants; any other duplicated name is unescaped into a string, on this error path only.
+    private static string MemberName(ref Utf8JsonReader reader) =>
         reader.ValueTextEquals("exp"u8) ? "exp"
         : reader.ValueTextEquals("nbf"u8) ? "nbf"
+        : reader.ValueTextEquals("iat"u8) ? "iat"
         : reader.ValueTextEquals("iss"u8) ? "iss"
+        : reader.ValueTextEquals("sub"u8) ? "sub"
         : reader.ValueTextEquals("aud"u8) ? "aud"
-        : null;
+        : reader.ValueTextEquals("jti"u8) ? "jti"
+        : JwtJson.GetString(in reader);
 
     private static byte[][] ToUtf8(System.Collections.Generic.IReadOnlyList<string> values)
     {

@@ -41,6 +41,7 @@ public class HeaderValidationTests
     [InlineData("""{"alg":"HS256","alg":"HS256","typ":"at+jwt","kid":"k1"}""", JwtErrorCode.DuplicateMember, "alg")]
     [InlineData("""{"alg":"HS256","\u0061lg":"HS256","typ":"at+jwt","kid":"k1"}""", JwtErrorCode.DuplicateMember, "alg")]
     [InlineData("""{"alg":"HS256","typ":"at+jwt","kid":"k1","x":{"a":1,"\u0061":2}}""", JwtErrorCode.DuplicateMember, null)]
+    [InlineData("""{"alg":"HS256","typ":"at+jwt","kid":"k1","x5t":"a","x\u0035t":"b"}""", JwtErrorCode.DuplicateMember, "x5t")]
     [InlineData("""{"alg":"HS256","typ":"at+jwt","kid":"k1"} """, JwtErrorCode.None, null)]
     [InlineData("""{"alg":"HS256","typ":"at+jwt","kid":"k1"}{}""", JwtErrorCode.MalformedJson, "header")]
     [InlineData("""{"alg":"HS256","typ":"at+jwt","kid":"k1",}""", JwtErrorCode.MalformedJson, "header")]
