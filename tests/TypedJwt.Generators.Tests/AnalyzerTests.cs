@@ -82,6 +82,18 @@ public class AnalyzerTests
     }
 
     [Fact]
+    public void A_nested_claim_set_without_generated_code_is_an_unsupported_member_not_broken_output()
+    {
+        string source = Usings + """
+            [JwtPayload] public sealed record Address { public string? Country { get; init; } }
+            [JwtPayload] public sealed partial record Token { public Address? Home { get; init; } }
+            """;
+        Assert.Equal(["TJ0003", "TJ0004"], GeneratorHarness.Analyze(source).Select(d => d.Id).Order().ToArray());
+        (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(source);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
     public void Messages_name_the_member_the_claim_and_the_expected_type()
     {
         Diagnostic unsupported = Assert.Single(GeneratorHarness.Analyze(Usings + "[JwtPayload] public sealed partial record Token { public object? Blob { get; init; } }"));
