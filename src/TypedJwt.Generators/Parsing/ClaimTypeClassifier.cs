@@ -1,4 +1,7 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedJwt.Generators.Model;
 
 namespace TypedJwt.Generators.Parsing;
@@ -94,6 +97,24 @@ internal static class ClaimTypeClassifier
         return false;
     }
 
+    private static bool HasClaimSetCode(INamedTypeSymbol type)
+    {
+        if (type.DeclaringSyntaxReferences.Length == 0)
+        {
+            return type.AllInterfaces.Any(i => MetadataName(i.OriginalDefinition) == "TypedJwt.IJwtClaimSet`1");
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static string MetadataName(ITypeSymbol type)
     {
         string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : "";
@@ -138,7 +159,9 @@ internal static class ClaimTypeClassifier
             return true;
         }
 
-        if (type is INamedTypeSymbol { IsGenericType: false } && IsClaimSet(type))
+        // A nested claim set is only usable when it gets (or already has) generated code; otherwise the outer type's code
+        // would not compile, so the member is reported as unsupported instead.
+        if (type is INamedTypeSymbol { IsGenericType: false } named && IsClaimSet(type) && HasClaimSetCode(named))
         {
             kind = ClaimKind.ClaimSet;
             return true;

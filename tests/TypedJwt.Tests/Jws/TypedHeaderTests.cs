@@ -27,15 +27,15 @@ public class TypedHeaderTests
     public void Typed_header_round_trips_through_the_validator()
     {
         string token = JwsWriter.Write(new AnyAccessTokenClaims(), new TenantHeader("acme"), Key);
-        Assert.True(Validator().TryValidate(token.AsSpan(), out AnyAccessTokenClaims? _, out TenantHeader? header, out JwtError error), error.Message);
-        Assert.Equal("acme", header.Tenant);
+        Assert.True(Validator().TryValidate<TenantHeader>(token.AsSpan(), out _, out TenantHeader? header, out JwtError error), error.Message);
+        Assert.Equal("acme", header!.Tenant);
     }
 
     [Fact]
     public void Header_constraints_are_checked()
     {
         string token = JwsWriter.Write(new AnyAccessTokenClaims(), new TenantHeader(""), Key);
-        Assert.False(Validator().TryValidate(token.AsSpan(), out AnyAccessTokenClaims? _, out TenantHeader? _, out JwtError error));
+        Assert.False(Validator().TryValidate<TenantHeader>(token.AsSpan(), out _, out _, out JwtError error));
         Assert.Equal(JwtError.Create(JwtErrorCode.ConstraintViolated, "tenant"), error);
     }
 }

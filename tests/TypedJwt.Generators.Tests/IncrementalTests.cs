@@ -1,0 +1,133 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace TypedJwt.Generators.Tests;
+
+/// <summary>Proves the pipeline caches: unrelated edits leave outputs cached, real edits change them, models hold no Roslyn objects.</summary>
+public class IncrementalTests
+{
+    private const string Payload = """
+        using TypedJwt;
+        namespace Sample;
+        [JwtPayload]
+        public sealed partial record Token
+        {
+            [JwtClaim("sub")] public required string Subject { get; init; }
+            public int Level { get; init; }
+        }
+        """;
+
+    private const string SecondPayload = """
+        using TypedJwt;
+        namespace Sample;
+        [JwtPayload]
+        public sealed partial record Other { public string? Name { get; init; } }
+        """;
+
+    private static readonly string[] TrackedSteps = [TrackingNames.PayloadSpecs, TrackingNames.ValidPayloadSpecs];
+
+    [Fact]
+    public void Every_tracked_step_is_reported()
+    {
+        GeneratorDriverRunResult result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Payload)).GetRunResult();
+        IReadOnlyDictionary<string, ImmutableArray<IncrementalGeneratorRunStep>> steps = result.Results[0].TrackedSteps;
+        foreach (string name in TrackedSteps)
+        {
+            Assert.True(steps.ContainsKey(name), name);
+        }
+    }
+
+    [Fact]
+    public void An_unrelated_edit_leaves_every_output_cached()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(Payload);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample; public class Unrelated { }", GeneratorHarness.ParseOptions));
+        GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
+
+        AssertAllCachedOrUnchanged(result.Results[0].TrackedSteps, TrackedSteps);
+        Assert.All(
+            result.Results[0].TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
+    }
+
+    [Fact]
+    public void Renaming_a_claim_changes_the_output()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(Payload);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        SyntaxTree old = compilation.SyntaxTrees.Single();
+        compilation = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(Payload.Replace("\"sub\"", "\"subject\""), GeneratorHarness.ParseOptions, path: old.FilePath));
+        GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
+
+        Assert.Contains(result.Results[0].TrackedSteps[TrackingNames.ValidPayloadSpecs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("\"subject\"u8", result.GeneratedTrees.Single().GetText().ToString());
+    }
+
+    [Fact]
+    public void Adding_a_second_payload_type_leaves_the_first_cached()
+    {
+        CSharpCompilation compilation = GeneratorHarness.Compile(Payload);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(SecondPayload, GeneratorHarness.ParseOptions, path: "Second.cs"));
+        GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
+
+        Assert.Equal(2, result.GeneratedTrees.Length);
+        IncrementalGeneratorRunStep[] specs = [.. result.Results[0].TrackedSteps[TrackingNames.ValidPayloadSpecs]];
+        Assert.Contains(specs.SelectMany(s => s.Outputs), o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged && o.Value.ToString()!.Contains("Token"));
+        Assert.Contains(specs.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.New && o.Value.ToString()!.Contains("Other"));
+    }
+
+    [Fact]
+    public void The_model_holds_no_symbols_syntax_locations_or_compilations()
+    {
+        string source = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "tests", "TypedJwt.Generators.Tests", "Inputs", "EveryType.cs"));
+        GeneratorDriverRunResult result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(source)).GetRunResult();
+        object[] models = [.. result.Results[0].TrackedSteps[TrackingNames.ValidPayloadSpecs].SelectMany(s => s.Outputs).Select(o => o.Value)];
+        Assert.NotEmpty(models);
+        foreach (object model in models)
+        {
+            AssertNoRoslynObjects(model, new HashSet<object>(ReferenceEqualityComparer.Instance), "model");
+        }
+    }
+
+    private static void AssertAllCachedOrUnchanged(IReadOnlyDictionary<string, ImmutableArray<IncrementalGeneratorRunStep>> steps, string[] names)
+    {
+        foreach (string name in names)
+        {
+            foreach (IncrementalGeneratorRunStep step in steps[name])
+            {
+                Assert.All(step.Outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {o.Reason}"));
+            }
+        }
+    }
+
+    private static void AssertNoRoslynObjects(object? value, HashSet<object> seen, string path)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or SyntaxNode or Location or Compilation or SemanticModel or SyntaxTree, $"{path} is a {value.GetType()}");
+        if (value is IEnumerable items)
+        {
+            int i = 0;
+            foreach (object? item in items)
+            {
+                AssertNoRoslynObjects(item, seen, $"{path}[{i++}]");
+            }
+        }
+
+        for (Type? type = value.GetType(); type is not null && type != typeof(object); type = type.BaseType)
+        {
+            foreach (FieldInfo field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                AssertNoRoslynObjects(field.GetValue(value), seen, $"{path}.{field.Name}");
+            }
+        }
+    }
+}
