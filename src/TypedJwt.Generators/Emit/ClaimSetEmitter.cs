@@ -66,10 +66,10 @@ internal static partial class ClaimSetEmitter
 
     private static void WriteNameFields(SourceWriter writer, ClaimSetSpec spec)
     {
-        // JsonEncodedText escapes once, at type initialisation; the writer then copies the bytes.
+        // Names are escaped once, at type initialisation, as token JSON escapes (JwtJson.EncodeName); the writer then copies the bytes.
         foreach (ClaimSpec claim in spec.Claims)
         {
-            writer.WriteLine($"private static readonly {JsonNs}JsonEncodedText {NameField(claim)} = {JsonNs}JsonEncodedText.Encode({Literal(claim.ClaimName)});");
+            writer.WriteLine($"private static readonly {JsonNs}JsonEncodedText {NameField(claim)} = global::TypedJwt.JwtJson.EncodeName({Literal(claim.ClaimName)});");
         }
 
         foreach (ClaimSpec claim in spec.Claims)

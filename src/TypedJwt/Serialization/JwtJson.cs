@@ -24,6 +24,9 @@ public static class JwtJson
         SkipValidation = false,
     };
 
+    /// <summary>Escapes a claim or parameter name as <see cref="WriterOptions"/> escapes values; generated code precomputes names with it.</summary>
+    public static JsonEncodedText EncodeName(string name) => JsonEncodedText.Encode(name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
     /// <summary>
     /// Copies the unescaped UTF-8 of the string or property name the reader is on. An escape that encodes no Unicode
     /// text (a lone surrogate such as <c>"\udfaa"</c>) cannot be UTF-8, so it is reported as malformed JSON

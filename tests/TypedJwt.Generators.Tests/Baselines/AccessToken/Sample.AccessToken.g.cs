@@ -6,13 +6,13 @@ namespace Sample
     [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
     partial record AccessToken : global::TypedJwt.IJwtPayload<global::Sample.AccessToken>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Issuer = global::System.Text.Json.JsonEncodedText.Encode("iss");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Subject = global::System.Text.Json.JsonEncodedText.Encode("sub");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Audience = global::System.Text.Json.JsonEncodedText.Encode("aud");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_ExpiresAt = global::System.Text.Json.JsonEncodedText.Encode("exp");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_IssuedAt = global::System.Text.Json.JsonEncodedText.Encode("iat");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Roles = global::System.Text.Json.JsonEncodedText.Encode("roles");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_TenantId = global::System.Text.Json.JsonEncodedText.Encode("tenant_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Issuer = global::TypedJwt.JwtJson.EncodeName("iss");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Subject = global::TypedJwt.JwtJson.EncodeName("sub");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Audience = global::TypedJwt.JwtJson.EncodeName("aud");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_ExpiresAt = global::TypedJwt.JwtJson.EncodeName("exp");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_IssuedAt = global::TypedJwt.JwtJson.EncodeName("iat");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Roles = global::TypedJwt.JwtJson.EncodeName("roles");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_TenantId = global::TypedJwt.JwtJson.EncodeName("tenant_id");
 
         /// <inheritdoc/>
         public static string? TokenType => "at+jwt";

@@ -6,7 +6,7 @@ namespace Sample
     [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
     partial record Address : global::TypedJwt.IJwtPayload<global::Sample.Address>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Country = global::System.Text.Json.JsonEncodedText.Encode("country");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Country = global::TypedJwt.JwtJson.EncodeName("country");
 
         /// <inheritdoc/>
         public static string? TokenType => null;

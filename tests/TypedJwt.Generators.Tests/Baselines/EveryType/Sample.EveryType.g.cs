@@ -6,25 +6,25 @@ namespace Sample
     [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
     partial class EveryType : global::TypedJwt.IJwtPayload<global::Sample.EveryType>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Flag = global::System.Text.Json.JsonEncodedText.Encode("flag");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Small = global::System.Text.Json.JsonEncodedText.Encode("small");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Large = global::System.Text.Json.JsonEncodedText.Encode("large");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Amount = global::System.Text.Json.JsonEncodedText.Encode("amount");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_When = global::System.Text.Json.JsonEncodedText.Encode("when");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Birthdate = global::System.Text.Json.JsonEncodedText.Encode("birthdate");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Plan = global::System.Text.Json.JsonEncodedText.Encode("plan");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Website = global::System.Text.Json.JsonEncodedText.Encode("website");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_MaybeNumber = global::System.Text.Json.JsonEncodedText.Encode("maybeNumber");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_MaybeText = global::System.Text.Json.JsonEncodedText.Encode("maybeText");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Numbers = global::System.Text.Json.JsonEncodedText.Encode("numbers");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Plans = global::System.Text.Json.JsonEncodedText.Encode("plans");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Audience = global::System.Text.Json.JsonEncodedText.Encode("aud");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Scope = global::System.Text.Json.JsonEncodedText.Encode("scope");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Address = global::System.Text.Json.JsonEncodedText.Encode("address");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Text = global::TypedJwt.JwtJson.EncodeName("text");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Flag = global::TypedJwt.JwtJson.EncodeName("flag");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Small = global::TypedJwt.JwtJson.EncodeName("small");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Large = global::TypedJwt.JwtJson.EncodeName("large");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Ratio = global::TypedJwt.JwtJson.EncodeName("ratio");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Amount = global::TypedJwt.JwtJson.EncodeName("amount");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Id = global::TypedJwt.JwtJson.EncodeName("id");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_When = global::TypedJwt.JwtJson.EncodeName("when");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Birthdate = global::TypedJwt.JwtJson.EncodeName("birthdate");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Plan = global::TypedJwt.JwtJson.EncodeName("plan");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Website = global::TypedJwt.JwtJson.EncodeName("website");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_MaybeNumber = global::TypedJwt.JwtJson.EncodeName("maybeNumber");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_MaybeText = global::TypedJwt.JwtJson.EncodeName("maybeText");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Tags = global::TypedJwt.JwtJson.EncodeName("tags");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Numbers = global::TypedJwt.JwtJson.EncodeName("numbers");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Plans = global::TypedJwt.JwtJson.EncodeName("plans");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Audience = global::TypedJwt.JwtJson.EncodeName("aud");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Scope = global::TypedJwt.JwtJson.EncodeName("scope");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Address = global::TypedJwt.JwtJson.EncodeName("address");
         private static readonly global::System.Text.RegularExpressions.Regex __Pattern_Text = new("[a-z]+", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(2000));
 
         /// <inheritdoc/>

@@ -6,8 +6,8 @@ namespace Sample
     [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
     partial record CustomHeader : global::TypedJwt.IJwtHeader<global::Sample.CustomHeader>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_Thumbprint = global::System.Text.Json.JsonEncodedText.Encode("x5t#S256");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name_TenantHint = global::System.Text.Json.JsonEncodedText.Encode("tenant_hint");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_Thumbprint = global::TypedJwt.JwtJson.EncodeName("x5t#S256");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name_TenantHint = global::TypedJwt.JwtJson.EncodeName("tenant_hint");
 
         /// <inheritdoc/>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)

@@ -10,8 +10,8 @@ namespace Sample.Outer
             [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
             partial record struct IdToken : global::TypedJwt.IJwtPayload<global::Sample.Outer.Container.Inner.IdToken>
             {
-                private static readonly global::System.Text.Json.JsonEncodedText __Name_Subject = global::System.Text.Json.JsonEncodedText.Encode("sub");
-                private static readonly global::System.Text.Json.JsonEncodedText __Name_AuthTime = global::System.Text.Json.JsonEncodedText.Encode("auth_time");
+                private static readonly global::System.Text.Json.JsonEncodedText __Name_Subject = global::TypedJwt.JwtJson.EncodeName("sub");
+                private static readonly global::System.Text.Json.JsonEncodedText __Name_AuthTime = global::TypedJwt.JwtJson.EncodeName("auth_time");
 
                 /// <inheritdoc/>
                 public static string? TokenType => null;
