@@ -1,0 +1,98 @@
+namespace TypedJwt.Package.Tests;
+
+/// <summary>
+/// `dotnet add package TypedJwt`, tested as users meet it: fresh projects from the SDK's templates, outside the repository,
+/// referencing only the packed package, built with warnings as errors (so generated code must be warning-free).
+/// </summary>
+public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
+{
+    private const string Claims = """
+        using System.Collections.Immutable;
+        using TypedJwt;
+
+        namespace Consumer;
+
+        [JwtPayload(TokenType = "at+jwt")]
+        public sealed partial record AccessToken
+        {
+            [JwtClaim("iss")] public required string Issuer { get; init; }
+            [JwtClaim("sub")] public required string Subject { get; init; }
+            [JwtClaim("aud")] public required JwtAudience Audience { get; init; }
+            [JwtClaim("exp")] public required DateTimeOffset ExpiresAt { get; init; }
+            public ImmutableArray<string> Roles { get; init; }
+        }
+        """;
+
+    private const string Program = """
+        using System.Security.Cryptography;
+        using Consumer;
+        using TypedJwt;
+
+        var key = JwtSigningKey.CreateHmac(JwsAlgorithm.HS256, RandomNumberGenerator.GetBytes(32), "k1");
+        string token = JwsWriter.Write(new AccessToken
+        {
+            Issuer = "https://issuer",
+            Subject = "alice",
+            Audience = "api",
+            ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
+            Roles = ["admin"],
+        }, key);
+        var validator = new JwtValidator<AccessToken>(key, JwtValidationPolicy.For("https://issuer", "api"));
+        Console.WriteLine(validator.TryValidate(token, out AccessToken? claims, out JwtError error)
+            ? $"VALID {claims.Subject} {string.Join(",", claims.Roles)}"
+            : $"INVALID {error.Code}");
+        """;
+
+    [Fact]
+    public void Console_project_builds_warning_free_and_runs()
+    {
+        string directory = package.CreateConsumer("console", "ConsoleConsumer", "net10.0");
+        File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+
+        DotNetCli.Succeed(directory, "build", "-c", "Release");
+        string output = DotNetCli.Succeed(directory, "run", "-c", "Release", "--no-build");
+
+        Assert.Contains("VALID alice admin", output);
+    }
+
+    [Fact]
+    public void Console_project_on_net8_builds_warning_free()
+    {
+        // This machine has no .NET 8 runtime, so the net8.0 consumer is built, not run.
+        string directory = package.CreateConsumer("console", "Net8Consumer", "net8.0");
+        File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+
+        string output = DotNetCli.Succeed(directory, "build", "-c", "Release");
+
+        Assert.Contains("Net8Consumer.dll", output);
+    }
+
+    [Fact]
+    public void Web_api_project_builds_warning_free()
+    {
+        string directory = package.CreateConsumer("webapi", "WebConsumer", "net10.0");
+        File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
+
+        string output = DotNetCli.Succeed(directory, "build", "-c", "Release");
+
+        Assert.Contains("WebConsumer.dll", output);
+        Assert.True(File.Exists(Path.Combine(directory, "packages", "typedjwt", package.Version.ToLowerInvariant(), "analyzers", "dotnet", "cs", "TypedJwt.Generators.dll")));
+    }
+
+    [Fact]
+    public void Package_carries_the_analyzers_outside_lib()
+    {
+        string nupkg = Path.Combine(package.Feed, $"TypedJwt.{package.Version}.nupkg");
+        using var archive = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
+
+        Assert.Contains("analyzers/dotnet/cs/TypedJwt.Generators.dll", entries);
+        Assert.Contains("lib/net8.0/TypedJwt.dll", entries);
+        Assert.Contains("lib/net10.0/TypedJwt.dll", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(package.Feed, $"TypedJwt.{package.Version}.snupkg")));
+    }
+}
