@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TypedJwt.AspNetCore;
 using TypedJwt.SampleApi;
@@ -8,7 +9,8 @@ using TypedJwt.SampleApi;
 // Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs).
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(DemoUsers.FromConfiguration(builder.Configuration));
+// Read when first needed, so configuration added after this line (a test host's, for example) is seen.
+builder.Services.AddSingleton(services => DemoUsers.FromConfiguration(services.GetRequiredService<IConfiguration>()));
 builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
     .AddTypedJwtBearer<AccessToken>(builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
     {

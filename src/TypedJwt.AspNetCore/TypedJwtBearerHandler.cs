@@ -20,7 +20,7 @@ namespace TypedJwt.AspNetCore;
 public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<TypedJwtBearerOptions>
     where TPayload : IJwtPayload<TPayload>
 {
-    private const string BearerPrefix = "Bearer ";
+    private const string BearerScheme = "Bearer";
 
     /// <summary>Creates the handler (one per request, by the authentication system).</summary>
     public TypedJwtBearerHandler(IOptionsMonitor<TypedJwtBearerOptions> options, ILoggerFactory logger, UrlEncoder encoder)
@@ -42,14 +42,16 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
             return Task.FromResult(Refuse(JwtError.Create(JwtErrorCode.MalformedToken)));
         }
 
-        ReadOnlySpan<char> value = authorization[0].AsSpan();
-        if (!value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        // The scheme name is case-insensitive (RFC 9110 §11.1); "Bearer" alone is a bearer request with an empty token.
+        ReadOnlySpan<char> value = authorization[0].AsSpan().Trim(' ');
+        if (!value.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
+            || (value.Length > BearerScheme.Length && value[BearerScheme.Length] != ' '))
         {
             // Another HTTP authentication scheme (Basic, ...): not ours to judge.
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        ReadOnlySpan<char> token = value.Slice(BearerPrefix.Length).Trim(' ');
+        ReadOnlySpan<char> token = value.Slice(BearerScheme.Length).TrimStart(' ');
         var validator = (JwtValidator<TPayload>)Resolved.Validator;
         if (!validator.TryValidate(token, out TPayload? payload, out JwtError error))
         {
