@@ -77,7 +77,8 @@ internal static class JwtClaimsProjection
                 claims.Add(new Claim(type, reader.GetString()!, ClaimValueTypes.String, issuer));
                 break;
             case JsonTokenType.Number:
-                ReadOnlySpan<byte> number = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+                // The reader runs over one contiguous span, so a value is never split across segments.
+                ReadOnlySpan<byte> number = reader.ValueSpan;
                 string valueType = number.IndexOfAny(".eE"u8) >= 0 ? ClaimValueTypes.Double : ClaimValueTypes.Integer64;
                 claims.Add(new Claim(type, Encoding.UTF8.GetString(number), valueType, issuer));
                 break;
