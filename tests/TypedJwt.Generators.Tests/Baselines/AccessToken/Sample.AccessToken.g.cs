@@ -3,7 +3,7 @@
 
 namespace Sample
 {
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "{version}")]
     partial record AccessToken : global::TypedJwt.IJwtPayload<global::Sample.AccessToken>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __Name_Issuer = global::TypedJwt.JwtJson.EncodeName("iss");

@@ -3,7 +3,7 @@
 
 namespace Sample
 {
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "{version}")]
     partial record Address : global::TypedJwt.IJwtPayload<global::Sample.Address>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __Name_Country = global::TypedJwt.JwtJson.EncodeName("country");

@@ -3,7 +3,7 @@
 
 namespace Sample
 {
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "{version}")]
     partial class EveryType : global::TypedJwt.IJwtPayload<global::Sample.EveryType>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __Name_Text = global::TypedJwt.JwtJson.EncodeName("text");

@@ -3,7 +3,7 @@
 
 namespace Sample
 {
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "{version}")]
     partial record CustomHeader : global::TypedJwt.IJwtHeader<global::Sample.CustomHeader>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __Name_Thumbprint = global::TypedJwt.JwtJson.EncodeName("x5t#S256");

@@ -7,7 +7,7 @@ namespace Sample.Outer
     {
         partial struct Inner
         {
-            [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "1.0.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("TypedJwt.Generators", "{version}")]
             partial record struct IdToken : global::TypedJwt.IJwtPayload<global::Sample.Outer.Container.Inner.IdToken>
             {
                 private static readonly global::System.Text.Json.JsonEncodedText __Name_Subject = global::TypedJwt.JwtJson.EncodeName("sub");

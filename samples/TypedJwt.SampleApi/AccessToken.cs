@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Immutable;
+using TypedJwt;
+
+namespace TypedJwt.SampleApi;
+
+/// <summary>
+/// The sample API's access token (RFC 9068: <c>typ: at+jwt</c>). Every claim is required, so a token without one is
+/// refused with <c>MissingClaim</c> naming it; the generator writes its serializer, reader and validator.
+/// </summary>
+[JwtPayload(TokenType = "at+jwt")]
+public sealed partial record AccessToken
+{
+    [JwtClaim("iss")] public required string Issuer { get; init; }
+    [JwtClaim("aud")] public required JwtAudience Audience { get; init; }
+    [JwtClaim("sub")] public required string Subject { get; init; }
+    [JwtClaim("exp")] public required DateTimeOffset ExpiresAt { get; init; }
+    [JwtClaim("iat")] public required DateTimeOffset IssuedAt { get; init; }
+    [JwtClaim("jti")] public required string TokenId { get; init; }
+    public required ImmutableArray<string> Roles { get; init; }     // claim "roles"
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TypedJwt.AspNetCore;
+using TypedJwt.SampleApi;
+
+// The sample API: POST /token, GET /me, GET /admin, GET /.well-known/jwks.json and the page at GET /.
+// Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs).
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+
+// Read when first needed, so configuration added after this line (a test host's, for example) is seen.
+builder.Services.AddSingleton(services => DemoUsers.FromConfiguration(services.GetRequiredService<IConfiguration>()));
+builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
+    .AddTypedJwtBearer<AccessToken>(builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
+    {
+        options.Issuer ??= SampleDefaults.Issuer;
+        options.Audience ??= SampleDefaults.Audience;
+
+        // The sample must start with no configuration, so it opts in to a key that lives only as long as the process.
+        options.AllowEphemeralKey = true;
+    });
+builder.Services.AddAuthorization(options => options.AddPolicy(SampleEndpoints.AdminPolicy, policy =>
+    policy.RequireJwtPayload<AccessToken>(token => token.Roles.Contains("admin"))));
+
+WebApplication app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapSampleApi();
+StartupBanner.PrintWhenStarted(app);
+app.Run();

@@ -1,0 +1,79 @@
+using System;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace TypedJwt.AspNetCore;
+
+/// <summary>
+/// Issues <typeparamref name="TPayload"/> tokens with a bearer scheme's signing key, issuer, audience, clock and lifetime,
+/// for login endpoints. Registered as a singleton by <c>AddTypedJwtBearer&lt;TPayload&gt;</c>; thread-safe.
+/// </summary>
+/// <typeparam name="TPayload">The <see cref="JwtPayloadAttribute"/> type.</typeparam>
+public sealed class JwtIssuer<TPayload>
+    where TPayload : IJwtPayload<TPayload>
+{
+    private readonly IOptionsMonitor<TypedJwtBearerOptions> _options;
+    private readonly string _scheme;
+
+    /// <summary>Creates an issuer for the scheme named <paramref name="authenticationScheme"/>.</summary>
+    public JwtIssuer(IOptionsMonitor<TypedJwtBearerOptions> options, string authenticationScheme)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _scheme = authenticationScheme ?? throw new ArgumentNullException(nameof(authenticationScheme));
+    }
+
+    /// <summary>The key tokens are signed with (after start-up: the ephemeral one when the scheme opted in and configured none).</summary>
+    public JwtSigningKey SigningKey => Options.SigningKey ?? throw NoSigningKey();
+
+    /// <summary>
+    /// Issues a token whose payload <paramref name="createPayload"/> builds from the scheme's registered claim values:
+    /// <c>issuer.Issue(t =&gt; new AccessToken { Issuer = t.Issuer, Audience = t.Audience, ExpiresAt = t.ExpiresAt, ... })</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The scheme's key is public only, or the scheme names no issuer or audience.</exception>
+    public IssuedJwt Issue(Func<JwtIssueContext, TPayload> createPayload)
+    {
+        ArgumentNullException.ThrowIfNull(createPayload);
+        return Issue(createPayload, static (context, create) => create(context));
+    }
+
+    /// <summary>Issues a token; the state overload lets <paramref name="createPayload"/> be a static lambda that captures nothing.</summary>
+    /// <exception cref="InvalidOperationException">The scheme's key is public only, or the scheme names no issuer or audience.</exception>
+    public IssuedJwt Issue<TState>(TState state, Func<JwtIssueContext, TState, TPayload> createPayload)
+    {
+        ArgumentNullException.ThrowIfNull(createPayload);
+        TypedJwtBearerOptions options = Options;
+        JwtSigningKey key = options.SigningKey ?? throw NoSigningKey();
+        if (!key.CanSign)
+        {
+            throw new InvalidOperationException($"The signing key of scheme '{_scheme}' is public only; configure a private JWK to issue tokens.");
+        }
+
+        ResolvedBearer resolved = options.Resolved ?? throw NoSigningKey();
+        string issuer = options.Issuer ?? FirstOrNull(resolved.Policy.ValidIssuers)
+            ?? throw new InvalidOperationException($"Scheme '{_scheme}' names no issuer to issue tokens as.");
+        string audience = options.Audience ?? FirstOrNull(resolved.Policy.ValidAudiences)
+            ?? throw new InvalidOperationException($"Scheme '{_scheme}' names no audience to issue tokens for.");
+
+        // NumericDate is whole seconds on the wire; truncating here keeps expires_in equal to exp - iat as the client sees them.
+        DateTimeOffset now = DateTimeOffset.FromUnixTimeSeconds(resolved.TimeProvider.GetUtcNow().ToUnixTimeSeconds());
+        DateTimeOffset expiresAt = now + TimeSpan.FromSeconds(Math.Ceiling(options.TokenLifetime.TotalSeconds));
+        var context = new JwtIssueContext(issuer, audience, now, expiresAt, NewTokenId());
+        TPayload payload = createPayload(context, state);
+        return new IssuedJwt(JwsWriter.Write(payload, key), now, expiresAt);
+    }
+
+    private TypedJwtBearerOptions Options => _options.Get(_scheme);
+
+    private static string? FirstOrNull(System.Collections.Generic.IReadOnlyList<string> values) => values.Count > 0 ? values[0] : null;
+
+    private static string NewTokenId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        RandomNumberGenerator.Fill(bytes);
+        return Base64Url.EncodeToString(bytes);
+    }
+
+    private InvalidOperationException NoSigningKey() =>
+        new($"Scheme '{_scheme}' has no usable signing key; its options validation at start-up says why.");
+}

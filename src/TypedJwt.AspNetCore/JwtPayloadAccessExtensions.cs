@@ -1,0 +1,42 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+
+namespace TypedJwt.AspNetCore;
+
+/// <summary>Typed access to the validated claims of the current request, for middleware and handlers.</summary>
+public static class JwtPayloadAccessExtensions
+{
+    /// <summary>The validated <typeparamref name="TPayload"/> claims of the signed-in user, or null when no such token signed the request in.</summary>
+    public static TPayload? GetJwtPayload<TPayload>(this ClaimsPrincipal? user)
+        where TPayload : IJwtPayload<TPayload>
+    {
+        if (user is null)
+        {
+            return default;
+        }
+
+        foreach (ClaimsIdentity identity in user.Identities)
+        {
+            if (identity is JwtClaimsIdentity<TPayload> { IsAuthenticated: true } jwt)
+            {
+                return jwt.Payload;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>The validated <typeparamref name="TPayload"/> claims of the request's user, or null.</summary>
+    public static TPayload? GetJwtPayload<TPayload>(this HttpContext context)
+        where TPayload : IJwtPayload<TPayload> =>
+        context.User.GetJwtPayload<TPayload>();
+
+    /// <summary>Gets the validated <typeparamref name="TPayload"/> claims of the request's user.</summary>
+    public static bool TryGetJwtPayload<TPayload>(this HttpContext context, [NotNullWhen(true)] out TPayload? payload)
+        where TPayload : IJwtPayload<TPayload>
+    {
+        payload = context.User.GetJwtPayload<TPayload>();
+        return payload is not null;
+    }
+}

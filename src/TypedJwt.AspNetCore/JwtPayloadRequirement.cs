@@ -1,0 +1,35 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Authorization;
+
+namespace TypedJwt.AspNetCore;
+
+/// <summary>
+/// An authorization requirement stated over the typed claims: met when the user signed in with a
+/// <typeparamref name="TPayload"/> token whose payload satisfies the predicate. It handles itself, so no handler needs registering.
+/// </summary>
+/// <typeparam name="TPayload">The <see cref="JwtPayloadAttribute"/> type.</typeparam>
+public sealed class JwtPayloadRequirement<TPayload> : AuthorizationHandler<JwtPayloadRequirement<TPayload>>, IAuthorizationRequirement
+    where TPayload : IJwtPayload<TPayload>
+{
+    /// <summary>Creates the requirement.</summary>
+    /// <param name="predicate">What the claims must satisfy; null requires only that such a token signed the user in.</param>
+    public JwtPayloadRequirement(Func<TPayload, bool>? predicate = null)
+    {
+        Predicate = predicate;
+    }
+
+    /// <summary>What the claims must satisfy, or null.</summary>
+    public Func<TPayload, bool>? Predicate { get; }
+
+    /// <inheritdoc/>
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, JwtPayloadRequirement<TPayload> requirement)
+    {
+        if (context.User.GetJwtPayload<TPayload>() is { } payload && (requirement.Predicate is null || requirement.Predicate(payload)))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

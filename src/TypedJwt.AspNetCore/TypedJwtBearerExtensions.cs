@@ -1,0 +1,62 @@
+using System;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TypedJwt;
+using TypedJwt.AspNetCore;
+
+// In the namespace users already import for AddAuthentication, like the other authentication handlers.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers TypedJwt bearer authentication.</summary>
+public static class TypedJwtBearerExtensions
+{
+    /// <summary>
+    /// Adds the <c>Bearer</c> scheme, validating tokens as <typeparamref name="TPayload"/>, with settings read from
+    /// <paramref name="configuration"/> (<c>SigningKey</c>, <c>Issuer</c>, <c>Audience</c>, <c>TokenLifetime</c>) and then
+    /// <paramref name="configureOptions"/>. Also registers <see cref="JwtIssuer{TPayload}"/> for the scheme.
+    /// </summary>
+    public static AuthenticationBuilder AddTypedJwtBearer<TPayload>(
+        this AuthenticationBuilder builder, IConfiguration configuration, Action<TypedJwtBearerOptions>? configureOptions = null)
+        where TPayload : IJwtPayload<TPayload> =>
+        builder.AddTypedJwtBearer<TPayload>(TypedJwtBearerDefaults.AuthenticationScheme, configuration, configureOptions);
+
+    /// <summary>Adds the <c>Bearer</c> scheme, validating tokens as <typeparamref name="TPayload"/>, configured in code.</summary>
+    public static AuthenticationBuilder AddTypedJwtBearer<TPayload>(this AuthenticationBuilder builder, Action<TypedJwtBearerOptions> configureOptions)
+        where TPayload : IJwtPayload<TPayload> =>
+        builder.AddTypedJwtBearer<TPayload>(TypedJwtBearerDefaults.AuthenticationScheme, null, configureOptions);
+
+    /// <summary>
+    /// Adds a scheme named <paramref name="authenticationScheme"/> that validates tokens as <typeparamref name="TPayload"/>.
+    /// The options are checked when the host starts (a bad or missing key stops start-up with a message naming the setting).
+    /// <see cref="JwtIssuer{TPayload}"/> is registered for the first scheme added for <typeparamref name="TPayload"/>.
+    /// </summary>
+    /// <param name="builder">The authentication builder.</param>
+    /// <param name="authenticationScheme">The scheme name.</param>
+    /// <param name="configuration">A section to read settings from, or null.</param>
+    /// <param name="configureOptions">Configures the options after the section was read, or null.</param>
+    public static AuthenticationBuilder AddTypedJwtBearer<TPayload>(
+        this AuthenticationBuilder builder, string authenticationScheme, IConfiguration? configuration, Action<TypedJwtBearerOptions>? configureOptions)
+        where TPayload : IJwtPayload<TPayload>
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(authenticationScheme);
+        IServiceCollection services = builder.Services;
+
+        OptionsBuilder<TypedJwtBearerOptions> options = services.AddOptions<TypedJwtBearerOptions>(authenticationScheme);
+        if (configuration is not null)
+        {
+            options.Configure(o => TypedJwtBearerConfiguration.Apply(configuration, o));
+        }
+
+        services.AddSingleton<IPostConfigureOptions<TypedJwtBearerOptions>>(
+            sp => new TypedJwtBearerPostConfigure<TPayload>(authenticationScheme, sp));
+        services.AddSingleton<IValidateOptions<TypedJwtBearerOptions>>(new TypedJwtBearerOptionsValidation(authenticationScheme));
+        options.ValidateOnStart();
+
+        services.TryAddSingleton(sp => new JwtIssuer<TPayload>(sp.GetRequiredService<IOptionsMonitor<TypedJwtBearerOptions>>(), authenticationScheme));
+        return builder.AddScheme<TypedJwtBearerOptions, TypedJwtBearerHandler<TPayload>>(authenticationScheme, configureOptions);
+    }
+}

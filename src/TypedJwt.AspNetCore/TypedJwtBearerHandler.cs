@@ -1,0 +1,92 @@
+using System;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace TypedJwt.AspNetCore;
+
+/// <summary>
+/// Authenticates requests that carry <c>Authorization: Bearer &lt;token&gt;</c> (RFC 6750 §2.1) with the generated
+/// validator of <typeparamref name="TPayload"/>; Microsoft.IdentityModel is not on this path. A refused or missing token is
+/// answered with 401 and <c>WWW-Authenticate: Bearer error="invalid_token", error_description="..."</c>, the description
+/// being the <see cref="JwtError.Message"/> (which names a claim or header parameter, never a value or key material).
+/// </summary>
+/// <typeparam name="TPayload">The <see cref="JwtPayloadAttribute"/> type tokens are validated as.</typeparam>
+public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<TypedJwtBearerOptions>
+    where TPayload : IJwtPayload<TPayload>
+{
+    private const string BearerScheme = "Bearer";
+
+    /// <summary>Creates the handler (one per request, by the authentication system).</summary>
+    public TypedJwtBearerHandler(IOptionsMonitor<TypedJwtBearerOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+        : base(options, logger, encoder)
+    {
+    }
+
+    /// <inheritdoc/>
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        StringValues authorization = Request.Headers.Authorization;
+        if (authorization.Count == 0)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        if (authorization.Count > 1)
+        {
+            return Task.FromResult(Refuse(JwtError.Create(JwtErrorCode.MalformedToken)));
+        }
+
+        // The scheme name is case-insensitive (RFC 9110 §11.1); "Bearer" alone is a bearer request with an empty token.
+        ReadOnlySpan<char> value = authorization[0].AsSpan().Trim(' ');
+        if (!value.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
+            || (value.Length > BearerScheme.Length && value[BearerScheme.Length] != ' '))
+        {
+            // Another HTTP authentication scheme (Basic, ...): not ours to judge.
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        ReadOnlySpan<char> token = value.Slice(BearerScheme.Length).TrimStart(' ');
+        var validator = (JwtValidator<TPayload>)Resolved.Validator;
+        if (!validator.TryValidate(token, out TPayload? payload, out JwtError error))
+        {
+            return Task.FromResult(Refuse(error));
+        }
+
+        var identity = new JwtClaimsIdentity<TPayload>(
+            payload, JwtClaimsProjection.Project(token, ClaimsIssuer), Scheme.Name, Options.NameClaimType, Options.RoleClaimType);
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name);
+        return Task.FromResult(AuthenticateResult.Success(ticket));
+    }
+
+    /// <inheritdoc/>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        AuthenticateResult result = await HandleAuthenticateOnceSafeAsync();
+        string description = result.Failure switch
+        {
+            JwtBearerFailure failure => failure.Error.Message,
+            null => BearerChallenge.MissingTokenDescription,
+            _ => "The bearer token was refused.",
+        };
+
+        // The design's contract answers a missing token like an invalid one, so clients need to handle one challenge form.
+        Response.StatusCode = 401;
+        Response.Headers[HeaderNames.WWWAuthenticate] = BearerChallenge.InvalidToken(description);
+    }
+
+    private ResolvedBearer Resolved =>
+        Options.Resolved ?? throw new InvalidOperationException(
+            $"The TypedJwt bearer scheme '{Scheme.Name}' has no usable key or policy; its options validation says why.");
+
+    private AuthenticateResult Refuse(JwtError error)
+    {
+        Logger.LogDebug("Bearer token refused: {Code} {Name}", error.Code, error.Name);
+        return AuthenticateResult.Fail(new JwtBearerFailure(error));
+    }
+}

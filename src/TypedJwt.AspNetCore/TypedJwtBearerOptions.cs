@@ -1,0 +1,67 @@
+using System;
+using Microsoft.AspNetCore.Authentication;
+
+namespace TypedJwt.AspNetCore;
+
+/// <summary>
+/// Options of one TypedJwt bearer scheme: the keys, the issuer and audience tokens must carry, and how issued tokens are
+/// made. Checked when the application starts; an inconsistent or missing setting stops start-up with a message naming it.
+/// </summary>
+public sealed class TypedJwtBearerOptions : AuthenticationSchemeOptions
+{
+    /// <summary>The default <see cref="TokenLifetime"/>: 15 minutes.</summary>
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The key issued tokens are signed with, and the one they are validated with unless <see cref="ValidationKeys"/> is set.
+    /// From configuration: <c>SigningKey</c>, a JWK as JSON text. A public-only key validates but cannot issue.
+    /// Every key needs a <c>kid</c>, so that tokens name it and the JWKS publishes it.
+    /// </summary>
+    public JwtSigningKey? SigningKey { get; set; }
+
+    /// <summary>
+    /// The keys tokens are validated with, selected by <c>kid</c> (for example the current and the previous key during
+    /// rotation). Null: the set of <see cref="SigningKey"/> alone. When both are set, the set must contain the signing key's <c>kid</c>.
+    /// </summary>
+    public JwtKeySet? ValidationKeys { get; set; }
+
+    /// <summary>
+    /// Explicit opt-in, for development and demos: when no key is configured, create an ES256 key at start. Tokens signed
+    /// with it die with the process, and every instance of a scaled-out service would have its own; a production service
+    /// must configure a key instead. False by default: without a key and without this opt-in, start-up fails.
+    /// </summary>
+    public bool AllowEphemeralKey { get; set; }
+
+    /// <summary>True after start-up when <see cref="SigningKey"/> is an ephemeral key created because of <see cref="AllowEphemeralKey"/>.</summary>
+    public bool SigningKeyIsEphemeral { get; internal set; }
+
+    /// <summary>The <c>iss</c> tokens must carry and issued tokens get. From configuration: <c>Issuer</c>.</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>The <c>aud</c> tokens must name and issued tokens get. From configuration: <c>Audience</c>.</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>
+    /// A complete validation policy, replacing the one built from <see cref="Issuer"/>, <see cref="Audience"/> and the
+    /// scheme's <c>TimeProvider</c> (the clock of validation and issuing; by default the application's registered one) (for several issuers or audiences, another leeway, other limits).
+    /// </summary>
+    public JwtValidationPolicy? ValidationPolicy { get; set; }
+
+    /// <summary>How long an issued token is valid. Default 15 minutes. From configuration: <c>TokenLifetime</c> (for example <c>00:15:00</c>).</summary>
+    public TimeSpan TokenLifetime { get; set; } = DefaultTokenLifetime;
+
+    /// <summary>The claim type that becomes the identity's name. Default <c>sub</c>.</summary>
+    public string NameClaimType { get; set; } = TypedJwtBearerDefaults.NameClaimType;
+
+    /// <summary>The claim type roles are read from. Default <c>roles</c>.</summary>
+    public string RoleClaimType { get; set; } = TypedJwtBearerDefaults.RoleClaimType;
+
+    /// <summary>What was built from these options at start-up (key set, validator, JWKS), or null before that or when they are invalid.</summary>
+    internal ResolvedBearer? Resolved { get; set; }
+
+    /// <summary>A configuration value that could not be used, reported by the options validation (never key material).</summary>
+    internal string? ConfigurationError { get; set; }
+
+    /// <summary>The configuration path the options were read from, for messages; null when configured in code only.</summary>
+    internal string? ConfigurationPath { get; set; }
+}

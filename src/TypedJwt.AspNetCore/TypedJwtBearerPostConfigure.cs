@@ -1,0 +1,66 @@
+using System;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace TypedJwt.AspNetCore;
+
+/// <summary>
+/// Resolves a scheme's options once: creates the ephemeral key when opted in, builds the key set, the policy and the
+/// generated validator for <typeparamref name="TPayload"/>. Problems are recorded for <see cref="TypedJwtBearerOptionsValidation"/>
+/// to report, so start-up fails with one clear message instead of an exception from deep inside the options system.
+/// </summary>
+internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServiceProvider services) : IPostConfigureOptions<TypedJwtBearerOptions>
+    where TPayload : IJwtPayload<TPayload>
+{
+    public void PostConfigure(string? name, TypedJwtBearerOptions options)
+    {
+        if (!string.Equals(name, scheme, StringComparison.Ordinal) || options.ConfigurationError is not null)
+        {
+            return;
+        }
+
+        if (options.SigningKey is null && options.ValidationKeys is null && options.AllowEphemeralKey)
+        {
+            options.SigningKey = CreateEphemeralKey();
+            options.SigningKeyIsEphemeral = true;
+        }
+
+        TimeProvider timeProvider = options.TimeProvider ?? services.GetService<TimeProvider>() ?? TimeProvider.System;
+        JwtValidationPolicy? policy = options.ValidationPolicy ?? PolicyFrom(options, timeProvider);
+        if (policy is null || (options.SigningKey is null && options.ValidationKeys is null))
+        {
+            // The validation names what is missing.
+            return;
+        }
+
+        try
+        {
+            JwtKeySet keys = options.ValidationKeys ?? new JwtKeySet(options.SigningKey!);
+            var validator = new JwtValidator<TPayload>(keys, policy);
+            options.Resolved = new ResolvedBearer(keys, validator, policy, options.ValidationPolicy?.TimeProvider ?? timeProvider);
+        }
+        catch (ArgumentException e)
+        {
+            options.ConfigurationError = e.Message;
+        }
+    }
+
+    private static JwtValidationPolicy? PolicyFrom(TypedJwtBearerOptions options, TimeProvider timeProvider) =>
+        string.IsNullOrEmpty(options.Issuer) || string.IsNullOrEmpty(options.Audience)
+            ? null
+            : new JwtValidationPolicy
+            {
+                ValidIssuers = [options.Issuer],
+                ValidAudiences = [options.Audience],
+                TimeProvider = timeProvider,
+            };
+
+    private static JwtSigningKey CreateEphemeralKey()
+    {
+        // The ECDsa instance lives as long as the key, which lives as long as the options: the life of the process.
+        var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        string keyId = "ephemeral-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+        return JwtSigningKey.FromECDsa(ecdsa, JwsAlgorithm.ES256, keyId);
+    }
+}
