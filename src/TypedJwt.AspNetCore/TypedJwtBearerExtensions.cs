@@ -15,11 +15,20 @@ public static class TypedJwtBearerExtensions
 {
     /// <summary>
     /// Adds the <c>Bearer</c> scheme, validating tokens as <typeparamref name="TPayload"/>, with settings read from
+    /// <paramref name="configuration"/> (<c>SigningKey</c>, <c>Issuer</c>, <c>Audience</c>, <c>TokenLifetime</c>).
+    /// Also registers <see cref="JwtIssuer{TPayload}"/> for the scheme.
+    /// </summary>
+    public static AuthenticationBuilder AddTypedJwtBearer<TPayload>(this AuthenticationBuilder builder, IConfiguration configuration)
+        where TPayload : IJwtPayload<TPayload> =>
+        builder.AddTypedJwtBearer<TPayload>(TypedJwtBearerDefaults.AuthenticationScheme, configuration, null);
+
+    /// <summary>
+    /// Adds the <c>Bearer</c> scheme, validating tokens as <typeparamref name="TPayload"/>, with settings read from
     /// <paramref name="configuration"/> (<c>SigningKey</c>, <c>Issuer</c>, <c>Audience</c>, <c>TokenLifetime</c>) and then
     /// <paramref name="configureOptions"/>. Also registers <see cref="JwtIssuer{TPayload}"/> for the scheme.
     /// </summary>
     public static AuthenticationBuilder AddTypedJwtBearer<TPayload>(
-        this AuthenticationBuilder builder, IConfiguration configuration, Action<TypedJwtBearerOptions>? configureOptions = null)
+        this AuthenticationBuilder builder, IConfiguration configuration, Action<TypedJwtBearerOptions>? configureOptions)
         where TPayload : IJwtPayload<TPayload> =>
         builder.AddTypedJwtBearer<TPayload>(TypedJwtBearerDefaults.AuthenticationScheme, configuration, configureOptions);
 

@@ -70,10 +70,23 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
     }
 
     [Fact]
-    public void Web_api_project_builds_warning_free()
+    public void Web_api_project_with_only_the_AspNetCore_package_builds_warning_free()
     {
-        string directory = package.CreateConsumer("webapi", "WebConsumer", "net10.0");
+        // TypedJwt.AspNetCore alone must bring TypedJwt with its generator: the endpoints below use a generated type.
+        string directory = package.CreateConsumer("webapi", "WebConsumer", "net10.0", "TypedJwt.AspNetCore");
         File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using Consumer;
+            using TypedJwt.AspNetCore;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication().AddTypedJwtBearer<AccessToken>(builder.Configuration.GetSection("Jwt"));
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.MapGet("/me", (ValidatedJwt<AccessToken> jwt) => jwt.Payload.Subject);
+            app.MapJwks();
+            app.Run();
+            """);
 
         string output = DotNetCli.Succeed(directory, "build", "-c", "Release");
 

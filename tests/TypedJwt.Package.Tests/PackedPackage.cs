@@ -12,6 +12,7 @@ public sealed class PackedPackage : IDisposable
         Feed = Path.Combine(WorkDirectory, "feed");
         Version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Guid.NewGuid():N}"[..40].TrimEnd('.');
         DotNetCli.Succeed(Repository.Root, "pack", "src/TypedJwt/TypedJwt.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        DotNetCli.Succeed(Repository.Root, "pack", "src/TypedJwt.AspNetCore/TypedJwt.AspNetCore.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
     }
 
     public string WorkDirectory { get; }
@@ -20,8 +21,8 @@ public sealed class PackedPackage : IDisposable
 
     public string Version { get; }
 
-    /// <summary>Creates a project from a `dotnet new` template outside the repository, referencing only the packed package.</summary>
-    public string CreateConsumer(string template, string name, string targetFramework)
+    /// <summary>Creates a project from a `dotnet new` template outside the repository, referencing only one packed package.</summary>
+    public string CreateConsumer(string template, string name, string targetFramework, string packageId = "TypedJwt")
     {
         string directory = Path.Combine(WorkDirectory, name);
         DotNetCli.Succeed(WorkDirectory, "new", template, "-o", directory, "-n", name, "--framework", "net10.0", "--no-restore");
@@ -49,7 +50,7 @@ public sealed class PackedPackage : IDisposable
                 <RestorePackagesPath>{Path.Combine(directory, "packages")}</RestorePackagesPath>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="TypedJwt" Version="{Version}" />
+                <PackageReference Include="{packageId}" Version="{Version}" />
               </ItemGroup>
             """ + text[end..];
         File.WriteAllText(project, text);
