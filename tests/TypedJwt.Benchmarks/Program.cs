@@ -7,7 +7,7 @@ using BenchmarkDotNet.Running;
 // --inProcess to skip per-run project builds. docs/benchmarks.md has the commands and the recorded tables.
 // Exits non-zero when a benchmark fails (a setup check throws, or a run errors), so the CI smoke run catches rot.
 IConfig config = DefaultConfig.Instance
-    .AddColumn(StatisticColumn.Median)
+    .AddColumn(StatisticColumn.Median, StatisticColumn.Min)
     .HideColumns(Column.Error, Column.StdDev)
     .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
 

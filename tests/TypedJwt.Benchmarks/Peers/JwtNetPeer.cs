@@ -26,7 +26,8 @@ internal sealed class JwtNetPeer
         var urlEncoder = new JwtBase64UrlEncoder();
         _encoder = new JwtEncoder(algorithm, serializer, urlEncoder);
         _decoder = new JwtDecoder(serializer, new JwtValidator(serializer, new UtcDateTimeProvider()), urlEncoder, new DelegateAlgorithmFactory(algorithm));
-        _key = keys.Secret;
+        // Jwt.Net refuses an empty key even where the algorithm ignores it (RS256 holds its RSA); one placeholder byte.
+        _key = keys.Algorithm == JwsAlgorithm.HS256 ? keys.Secret : [0];
         _payload = claims.ToDictionary();
     }
 
