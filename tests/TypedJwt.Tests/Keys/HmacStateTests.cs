@@ -32,7 +32,7 @@ public class HmacStateTests
     }
 
     [Fact]
-    public void A_MAC_cut_short_by_a_too_small_destination_leaves_the_next_MAC_correct()
+    public void A_signature_refused_for_a_too_small_destination_leaves_the_next_MAC_correct()
     {
         byte[] secret = RandomNumberGenerator.GetBytes(32);
         JwtSigningKey key = JwtSigningKey.CreateHmac(JwsAlgorithm.HS256, secret);
