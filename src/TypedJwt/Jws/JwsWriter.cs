@@ -43,46 +43,36 @@ public static class JwsWriter
         }
 
         bytesWritten = 0;
+        bool hasTypedHeader = header is not null && typeof(THeader) != typeof(NoJwtHeader);
         JwsScratch scratch = JwsScratch.Rent();
         try
         {
             Utf8JsonWriter writer = scratch.Writer;
-            writer.WriteStartObject();
-            writer.WriteString(AlgorithmName, JwsAlgorithmNames.GetUtf8Name(key.Algorithm));
-            if (TPayload.TokenType is { } type)
+            ReadOnlySpan<byte> encodedHeader = default;
+            bool headerCached = !hasTypedHeader && key.EncodedHeaders.TryGet(TPayload.TokenType, out encodedHeader);
+            Range headerJson = default;
+            if (!headerCached)
             {
-                writer.WriteString(TypeName, type);
-            }
-            else
-            {
-                writer.WriteString(TypeName, "JWT"u8);
-            }
-
-            if (key.KeyId is { } keyId)
-            {
-                writer.WriteString(KeyIdName, keyId);
-            }
-
-            Range headerJson;
-            if (header is null || typeof(THeader) == typeof(NoJwtHeader))
-            {
-                writer.WriteEndObject();
-                writer.Flush();
-                headerJson = new Range(0, scratch.Buffer.WrittenCount);
-            }
-            else
-            {
-                writer.Flush();
-                headerJson = AppendTypedParameters(scratch, header);
+                headerJson = WriteHeader(scratch, header, hasTypedHeader, key, TPayload.TokenType);
+                writer.Reset();
             }
 
             int payloadStart = scratch.Buffer.WrittenCount;
-            writer.Reset();
             payload.WriteJson(writer);
             writer.Flush();
+            Range payloadJson = new(payloadStart, scratch.Buffer.WrittenCount);
 
-            ReadOnlySpan<byte> json = scratch.Buffer.WrittenSpan;
-            return TryAssemble(json[headerJson], json.Slice(payloadStart), key, destination, out bytesWritten);
+            if (!headerCached)
+            {
+                Range encoded = EncodeInScratch(scratch, headerJson);
+                encodedHeader = scratch.Buffer.WrittenSpan[encoded];
+                if (!hasTypedHeader)
+                {
+                    key.EncodedHeaders.Add(TPayload.TokenType, encodedHeader);
+                }
+            }
+
+            return TryAssemble(encodedHeader, scratch.Buffer.WrittenSpan[payloadJson], key, destination, out bytesWritten);
         }
         finally
         {
@@ -122,6 +112,50 @@ public static class JwsWriter
         }
     }
 
+    // {"alg","typ","kid"} and, with a typed header, its parameters after them.
+    private static Range WriteHeader<THeader>(JwsScratch scratch, THeader? header, bool hasTypedHeader, JwtSigningKey key, string? type)
+        where THeader : IJwtHeader<THeader>
+    {
+        Utf8JsonWriter writer = scratch.Writer;
+        writer.WriteStartObject();
+        writer.WriteString(AlgorithmName, JwsAlgorithmNames.GetUtf8Name(key.Algorithm));
+        if (type is not null)
+        {
+            writer.WriteString(TypeName, type);
+        }
+        else
+        {
+            writer.WriteString(TypeName, "JWT"u8);
+        }
+
+        if (key.KeyId is { } keyId)
+        {
+            writer.WriteString(KeyIdName, keyId);
+        }
+
+        if (!hasTypedHeader)
+        {
+            writer.WriteEndObject();
+            writer.Flush();
+            return new Range(0, scratch.Buffer.WrittenCount);
+        }
+
+        writer.Flush();
+        return AppendTypedParameters(scratch, header!);
+    }
+
+    // base64url of a range of the scratch, appended to the scratch itself.
+    private static Range EncodeInScratch(JwsScratch scratch, Range json)
+    {
+        int jsonLength = json.GetOffsetAndLength(scratch.Buffer.WrittenCount).Length;
+        int start = scratch.Buffer.WrittenCount;
+        int length = Base64Url.GetEncodedLength(jsonLength);
+        Span<byte> target = scratch.Buffer.GetSpan(length);
+        JwtBase64Url.Encode(scratch.Buffer.WrittenSpan[json], target);
+        scratch.Buffer.Advance(length);
+        return new Range(start, start + length);
+    }
+
     // The registered parameters were written as an open object "{...". The typed header writes a whole object "{...}";
     // the two are joined after them in the same buffer: prefix + "," + typed members + "}" (or prefix + "}" when empty).
     private static Range AppendTypedParameters<THeader>(JwsScratch scratch, THeader header)
@@ -152,10 +186,10 @@ public static class JwsWriter
         return new Range(start, start + length);
     }
 
-    private static bool TryAssemble(ReadOnlySpan<byte> header, ReadOnlySpan<byte> payload, JwtSigningKey key, Span<byte> destination, out int bytesWritten)
+    private static bool TryAssemble(ReadOnlySpan<byte> encodedHeader, ReadOnlySpan<byte> payload, JwtSigningKey key, Span<byte> destination, out int bytesWritten)
     {
         bytesWritten = 0;
-        int headerLength = Base64Url.GetEncodedLength(header.Length);
+        int headerLength = encodedHeader.Length;
         int payloadLength = Base64Url.GetEncodedLength(payload.Length);
         int signingInputLength = headerLength + 1 + payloadLength;
         int total = signingInputLength + 1 + Base64Url.GetEncodedLength(key.SignatureSize);
@@ -164,7 +198,7 @@ public static class JwsWriter
             return false;
         }
 
-        JwtBase64Url.Encode(header, destination);
+        encodedHeader.CopyTo(destination);
         destination[headerLength] = (byte)'.';
         JwtBase64Url.Encode(payload, destination.Slice(headerLength + 1));
         destination[signingInputLength] = (byte)'.';

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 
@@ -17,6 +18,7 @@ internal sealed class JwtTokenReader
     private readonly JwtValidationPolicy _policy;
     private readonly byte[]? _requiredType;
     private readonly RegisteredClaimsValidator _claims;
+    private readonly AcceptedHeaderCache _acceptedHeaders = new();
 
     public JwtTokenReader(JwtKeySet keys, JwtValidationPolicy policy, string? requiredType)
     {
@@ -65,27 +67,19 @@ internal sealed class JwtTokenReader
         ReadOnlySpan<byte> encodedPayload = token.Slice(firstDot + 1, secondDot - firstDot - 1);
         ReadOnlySpan<byte> encodedSignature = rest;
 
-        if (!JwtBase64Url.TryDecode(encodedHeader, scratch, out int headerLength))
+        int headerLength;
+        JoseHeader parameters;
+        JwtSigningKey? key;
+        if (_acceptedHeaders.TryGet(encodedHeader, out AcceptedHeaderCache.Entry? accepted))
         {
-            return JwtError.Create(JwtErrorCode.InvalidBase64Url, "header");
+            accepted.DecodedHeader.CopyTo(scratch);
+            headerLength = accepted.DecodedHeader.Length;
+            parameters = accepted.Parameters;
+            key = accepted.Key;
         }
-
-        Span<byte> keyId = stackalloc byte[MaxKeyIdLength];
-        if (!JoseHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, _requiredType, keyId, out JoseHeader parameters, out JwtError error))
+        else if (!TryReadHeader(encodedHeader, scratch, out headerLength, out parameters, out key, out JwtError headerError))
         {
-            return error;
-        }
-
-        bool hasKeyId = parameters.KeyIdLength >= 0;
-        if (parameters.KeyIdLength > MaxKeyIdLength
-            || !_keys.TryResolve(hasKeyId ? keyId.Slice(0, parameters.KeyIdLength) : default, hasKeyId, out JwtSigningKey? key))
-        {
-            return JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
-        }
-
-        if (key.Algorithm != parameters.Algorithm)
-        {
-            return JwtError.Create(JwtErrorCode.AlgorithmMismatch, "alg");
+            return headerError;
         }
 
         // Decoded segments lie side by side in the scratch: header, signature, payload. Together they are shorter than the token.
@@ -106,6 +100,11 @@ internal sealed class JwtTokenReader
             return JwtError.Create(JwtErrorCode.InvalidSignature);
         }
 
+        if (accepted is null)
+        {
+            _acceptedHeaders.Add(encodedHeader, scratch.Slice(0, headerLength), parameters, key);
+        }
+
         if (_requiredType is not null && !parameters.TypeMatches)
         {
             return JwtError.Create(JwtErrorCode.InvalidTokenType, "typ");
@@ -114,6 +113,41 @@ internal sealed class JwtTokenReader
         header = new Range(0, headerLength);
         payload = new Range(payloadStart, payloadStart + payloadLength);
         return _claims.Validate(scratch[payload]);
+    }
+
+    // Steps 3 to 5: strict base64url of the header into the scratch, the header's parameters, the key by kid and its algorithm.
+    private bool TryReadHeader(
+        ReadOnlySpan<byte> encodedHeader,
+        Span<byte> scratch,
+        out int headerLength,
+        out JoseHeader parameters,
+        [NotNullWhen(true)] out JwtSigningKey? key,
+        out JwtError error)
+    {
+        parameters = default;
+        key = null;
+        if (!JwtBase64Url.TryDecode(encodedHeader, scratch, out headerLength))
+        {
+            error = JwtError.Create(JwtErrorCode.InvalidBase64Url, "header");
+            return false;
+        }
+
+        Span<byte> keyId = stackalloc byte[MaxKeyIdLength];
+        if (!JoseHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, _requiredType, keyId, out parameters, out error))
+        {
+            return false;
+        }
+
+        bool hasKeyId = parameters.KeyIdLength >= 0;
+        if (parameters.KeyIdLength > MaxKeyIdLength
+            || !_keys.TryResolve(hasKeyId ? keyId.Slice(0, parameters.KeyIdLength) : default, hasKeyId, out key))
+        {
+            error = JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
+            return false;
+        }
+
+        error = key.Algorithm != parameters.Algorithm ? JwtError.Create(JwtErrorCode.AlgorithmMismatch, "alg") : default;
+        return error.IsNone;
     }
 
     /// <summary>Classifies a <see cref="JsonException"/>: too deep, or otherwise malformed.</summary>

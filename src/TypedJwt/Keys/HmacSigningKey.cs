@@ -1,16 +1,24 @@
 using System;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading;
 
 namespace TypedJwt;
 
 /// <summary>
-/// An HS256/384/512 key (RFC 7518 §3.2). The MAC is computed with the static span HMAC APIs, so signing and verifying
-/// allocate nothing; the key is a private copy the caller cannot change afterwards.
+/// An HS256/384/512 key (RFC 7518 §3.2); the key is a private copy the caller cannot change afterwards. The MAC is computed
+/// with keyed state prepared once per key and thread: the one-shot HMAC APIs run the key schedule (two hash blocks and,
+/// on OpenSSL, a fresh MAC context) on every call, which costs more than hashing a whole token. Signing and verifying
+/// allocate nothing once a thread has its state for this key.
 /// </summary>
 internal sealed class HmacSigningKey : JwtSigningKey
 {
     private readonly byte[] _key;
+
+    // One keyed IncrementalHash per thread, owned by this key alone: IncrementalHash is not thread-safe, and keeping the
+    // state on the key (not in a per-thread cache shared by keys) means no thread can ever MAC with another key's state.
+    // A thread's state is dropped with the thread or with the key; SafeHandle finalization frees the native context.
+    private readonly ThreadLocal<IncrementalHash> _state;
 
     internal HmacSigningKey(JwsAlgorithm algorithm, ReadOnlySpan<byte> key, string? keyId)
         : base(algorithm, keyId)
@@ -25,6 +33,9 @@ internal sealed class HmacSigningKey : JwtSigningKey
 
         _key = key.ToArray();
         SignatureSize = hashSize;
+        HashAlgorithmName hash = JwsAlgorithmParameters.GetHashAlgorithmName(algorithm);
+        byte[] secret = _key;
+        _state = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(hash, secret));
     }
 
     public override bool CanSign => true;
@@ -61,10 +72,20 @@ internal sealed class HmacSigningKey : JwtSigningKey
     private protected override void WritePublicKeyMembers(Utf8JsonWriter writer) =>
         throw new InvalidOperationException("An HMAC key is a shared secret and has no public part to publish as a JWK.");
 
-    private int ComputeMac(ReadOnlySpan<byte> signingInput, Span<byte> destination) => Algorithm switch
+    private int ComputeMac(ReadOnlySpan<byte> signingInput, Span<byte> destination)
     {
-        JwsAlgorithm.HS256 => HMACSHA256.HashData(_key, signingInput, destination),
-        JwsAlgorithm.HS384 => HMACSHA384.HashData(_key, signingInput, destination),
-        _ => HMACSHA512.HashData(_key, signingInput, destination),
-    };
+        IncrementalHash state = _state.Value!;
+        try
+        {
+            state.AppendData(signingInput);
+            return state.GetHashAndReset(destination);
+        }
+        catch
+        {
+            // State that failed half-way may hold input it never reset; the next call on this thread starts afresh.
+            _state.Value = IncrementalHash.CreateHMAC(state.AlgorithmName, _key);
+            state.Dispose();
+            throw;
+        }
+    }
 }

@@ -21,6 +21,9 @@ public abstract partial class JwtSigningKey
     /// <summary>True when the key holds private (or secret) material and can sign.</summary>
     public abstract bool CanSign { get; }
 
+    /// <summary>The encoded headers this key writes, per payload type (see <see cref="JwsWriter"/>).</summary>
+    internal EncodedHeaderCache EncodedHeaders { get; } = new();
+
     /// <summary>The exact size in bytes of a signature made with this key.</summary>
     public abstract int SignatureSize { get; }
 

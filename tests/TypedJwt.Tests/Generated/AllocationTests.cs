@@ -29,6 +29,28 @@ public class AllocationTests
     }
 
     [Fact]
+    public void Validating_and_reading_allocates_no_more_than_building_the_claims_by_hand()
+    {
+        // The typed-read budget: the validator may allocate the claims object graph and nothing else.
+        JwtValidator<AccessToken> validator = new(Jws.ValidatorTestKit.Key, Jws.ValidatorTestKit.Policy());
+        byte[] token = Encoding.ASCII.GetBytes(JwsWriter.Write(BuildValid(), Jws.ValidatorTestKit.Key));
+        Assert.True(validator.TryValidate(token, out AccessToken? _, out JwtError error), error.Message);
+        BuildValid();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        validator.TryValidate(token, out AccessToken? read, out _);
+        long reading = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        before = GC.GetAllocatedBytesForCurrentThread();
+        AccessToken built = BuildValid();
+        long building = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(built with { Roles = read!.Roles }, read);
+        Assert.Equal(built.Roles.ToArray(), read.Roles.ToArray());
+        Assert.True(reading <= building, $"validating and reading allocated {reading} bytes, building by hand {building}");
+    }
+
+    [Fact]
     public void Writing_into_a_reused_writer_allocates_nothing()
     {
         AccessToken token = ReadOnce();
@@ -58,6 +80,18 @@ public class AllocationTests
         AccessToken.TryReadJson(Payload, out AccessToken? token, out _);
         return token!;
     }
+
+    private static AccessToken BuildValid() => new()
+    {
+        Issuer = Encoding.UTF8.GetString("https://issuer.example"u8),
+        Subject = Encoding.UTF8.GetString("alice"u8),
+        Audience = Encoding.UTF8.GetString("api"u8),
+        ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(Jws.ValidatorTestKit.NowSeconds + 600),
+        IssuedAt = DateTimeOffset.FromUnixTimeSeconds(Jws.ValidatorTestKit.NowSeconds),
+        Roles = ImmutableArray.Create(Encoding.UTF8.GetString("admin"u8), Encoding.UTF8.GetString("user"u8), Encoding.UTF8.GetString("auditor"u8)),
+        TenantId = new Guid("6f9619ff-8b86-d011-b42d-00cf4fc964ff"),
+        Admin = true,
+    };
 
     // The strings a reader must create from the JSON are created here too, so both sides build the same graph.
     private static AccessToken BuildOnce() => new()

@@ -12,7 +12,7 @@ public class AllocationTests
 {
     private const int Iterations = 100;
 
-    private static long AllocatedBy(Action action)
+    internal static long AllocatedBy(Action action)
     {
         action();
         action();

@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Configs;
+
+namespace TypedJwt.Benchmarks.Harness;
+
+/// <summary>The scenario classes' extra columns: each benchmark's median against IdentityModel, the two floors and the bare primitive.</summary>
+internal sealed class ScenarioConfig : ManualConfig
+{
+    public ScenarioConfig()
+    {
+        AddColumn(
+            new RatioColumn("IdentityModel", "×IdentityModel"),
+            new RatioColumn("Floor", "×Floor"),
+            new RatioColumn("FloorReusedHmac", "×FloorReused"),
+            new RatioColumn("Primitive", "×Primitive"));
+    }
+}

@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+// The benchmark suite: pick scenarios with --filter (for example '*Hs256*'), a job with --job (short, dry), and
+// --inProcess to skip per-run project builds. docs/benchmarks.md has the commands and the recorded tables.
+// --paired {Hs256|Rs256|Ps256|Es256} instead times one scenario interleaved (Harness/PairedRun.cs), for noisy machines.
+// Exits non-zero when a benchmark fails (a setup check throws, or a run errors), so the CI smoke run catches rot.
+if (args is ["--paired", string scenario])
+{
+    return TypedJwt.Benchmarks.Harness.PairedRun.Run(scenario);
+}
+
+IConfig config = DefaultConfig.Instance
+    .AddColumn(StatisticColumn.Median, StatisticColumn.Min)
+    .HideColumns(Column.Error, Column.StdDev)
+    .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(40));
+
+Summary[] summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToArray();
+bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success) || s.Reports.Length < s.BenchmarksCases.Length);
+return failed ? 1 : 0;
+
+/// <summary>The entry point's type, for assembly lookup.</summary>
+public partial class Program;
