@@ -16,4 +16,10 @@ public enum JweAlgorithm
     RsaOaep,
     /// <summary><c>RSA-OAEP-256</c>: RSAES-OAEP with SHA-256 and MGF1 with SHA-256 (RFC 7518 §4.3).</summary>
     RsaOaep256,
+    /// <summary><c>ECDH-ES</c>: ephemeral-static ECDH on P-256, P-384 or P-521; the Concat KDF output is the Content Encryption Key (RFC 7518 §4.6).</summary>
+    EcdhEs,
+    /// <summary><c>ECDH-ES+A128KW</c>: ephemeral-static ECDH; the Concat KDF output wraps a random Content Encryption Key with A128KW.</summary>
+    EcdhEsA128KW,
+    /// <summary><c>ECDH-ES+A256KW</c>: ephemeral-static ECDH; the Concat KDF output wraps a random Content Encryption Key with A256KW.</summary>
+    EcdhEsA256KW,
 }

@@ -14,7 +14,7 @@ public static class JweAlgorithmNames
     /// <param name="algorithm">The algorithm, when the name is one TypedJwt implements.</param>
     public static bool TryParse(ReadOnlySpan<byte> utf8Name, out JweAlgorithm algorithm)
     {
-        for (algorithm = JweAlgorithm.Direct; algorithm <= JweAlgorithm.RsaOaep256; algorithm++)
+        for (algorithm = JweAlgorithm.Direct; algorithm <= JweAlgorithm.EcdhEsA256KW; algorithm++)
         {
             if (utf8Name.SequenceEqual(GetUtf8Name(algorithm)))
             {
@@ -52,6 +52,9 @@ public static class JweAlgorithmNames
         JweAlgorithm.A256KW => "A256KW",
         JweAlgorithm.RsaOaep => "RSA-OAEP",
         JweAlgorithm.RsaOaep256 => "RSA-OAEP-256",
+        JweAlgorithm.EcdhEs => "ECDH-ES",
+        JweAlgorithm.EcdhEsA128KW => "ECDH-ES+A128KW",
+        JweAlgorithm.EcdhEsA256KW => "ECDH-ES+A256KW",
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 
@@ -75,6 +78,9 @@ public static class JweAlgorithmNames
         JweAlgorithm.A256KW => "A256KW"u8,
         JweAlgorithm.RsaOaep => "RSA-OAEP"u8,
         JweAlgorithm.RsaOaep256 => "RSA-OAEP-256"u8,
+        JweAlgorithm.EcdhEs => "ECDH-ES"u8,
+        JweAlgorithm.EcdhEsA128KW => "ECDH-ES+A128KW"u8,
+        JweAlgorithm.EcdhEsA256KW => "ECDH-ES+A256KW"u8,
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 

@@ -27,10 +27,13 @@ internal static class JweAlgorithmParameters
     /// <summary>The key-encryption key size of an AES Key Wrap algorithm.</summary>
     internal static int GetKeyWrapKeySize(JweAlgorithm algorithm) => algorithm switch
     {
-        JweAlgorithm.A128KW => 16,
-        JweAlgorithm.A256KW => 32,
+        JweAlgorithm.A128KW or JweAlgorithm.EcdhEsA128KW => 16,
+        JweAlgorithm.A256KW or JweAlgorithm.EcdhEsA256KW => 32,
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
+
+    internal static bool IsEcdh(JweAlgorithm algorithm) =>
+        algorithm is JweAlgorithm.EcdhEs or JweAlgorithm.EcdhEsA128KW or JweAlgorithm.EcdhEsA256KW;
 
     /// <summary>The largest Content Encryption Key of any <see cref="JweEncryption"/>, for stack buffers.</summary>
     internal const int MaxContentKeySize = 64;

@@ -17,4 +17,16 @@ internal struct JweHeader
 
     /// <summary>Whether the header has <c>cty</c> equal to <c>JWT</c> (case-insensitive, RFC 7519 §5.2): the plaintext is a nested token.</summary>
     public bool IsNested;
+
+    /// <summary>Whether the header has <c>epk</c>, the ephemeral public key of ECDH-ES (RFC 7518 §4.6.1.1).</summary>
+    public bool HasEphemeralKey;
+
+    /// <summary>Where the <c>epk</c> JSON object lies in the header JSON.</summary>
+    public System.Range EphemeralKey;
+
+    /// <summary>Where the still-encoded <c>apu</c> (Agreement PartyUInfo) string lies in the header JSON; empty when absent.</summary>
+    public System.Range PartyUInfo;
+
+    /// <summary>Where the still-encoded <c>apv</c> (Agreement PartyVInfo) string lies in the header JSON; empty when absent.</summary>
+    public System.Range PartyVInfo;
 }

@@ -93,6 +93,44 @@ internal static class JweHeaderReader
 
                     header.IsNested = JoseHeaderReader.TypeEquals(ref reader, "JWT"u8);
                 }
+                else if (reader.ValueTextEquals("epk"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        error = JwtError.Create(JwtErrorCode.InvalidHeaderParameter, "epk");
+                        return false;
+                    }
+
+                    // The key reads the object itself; here only its place is kept (the JSON is checked well-formed by Skip).
+                    int start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    header.HasEphemeralKey = true;
+                    header.EphemeralKey = new Range(start, (int)reader.BytesConsumed);
+                }
+                else if (reader.ValueTextEquals("apu"u8) || reader.ValueTextEquals("apv"u8))
+                {
+                    bool isPartyU = reader.ValueTextEquals("apu"u8);
+                    reader.Read();
+
+                    // base64url never needs JSON escapes; an escaped value is not a canonical encoding.
+                    if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+                    {
+                        error = JwtError.Create(JwtErrorCode.InvalidHeaderParameter, isPartyU ? "apu" : "apv");
+                        return false;
+                    }
+
+                    int start = (int)reader.TokenStartIndex + 1;
+                    var range = new Range(start, start + reader.ValueSpan.Length);
+                    if (isPartyU)
+                    {
+                        header.PartyUInfo = range;
+                    }
+                    else
+                    {
+                        header.PartyVInfo = range;
+                    }
+                }
                 else if (reader.ValueTextEquals("crit"u8))
                 {
                     error = JwtError.Create(JwtErrorCode.UnsupportedCriticalHeader);
@@ -188,5 +226,8 @@ internal static class JweHeaderReader
         : reader.ValueTextEquals("kid"u8) ? "kid"
         : reader.ValueTextEquals("typ"u8) ? "typ"
         : reader.ValueTextEquals("cty"u8) ? "cty"
+        : reader.ValueTextEquals("epk"u8) ? "epk"
+        : reader.ValueTextEquals("apu"u8) ? "apu"
+        : reader.ValueTextEquals("apv"u8) ? "apv"
         : JwtJson.GetString(in reader);
 }

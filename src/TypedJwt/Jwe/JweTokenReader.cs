@@ -132,6 +132,11 @@ internal sealed class JweTokenReader
             return JwtError.Create(JwtErrorCode.AlgorithmMismatch, "enc");
         }
 
+        if (JweAlgorithmParameters.IsEcdh(header.Algorithm) && !header.HasEphemeralKey)
+        {
+            return JwtError.Create(JwtErrorCode.InvalidHeaderParameter, "epk");
+        }
+
         // Decoded segments lie side by side after the header: encrypted key, IV, tag, ciphertext, then the plaintext.
         int offset = headerLength;
         if (!TryDecodeSegment(token[segments[1]], scratch, ref offset, out Range encryptedKey))
@@ -158,7 +163,7 @@ internal sealed class JweTokenReader
         cek = cek.Slice(0, JweAlgorithmParameters.GetContentKeySize(key.Encryption));
         try
         {
-            bool recovered = key.TryRecoverContentKey(scratch[encryptedKey], cek);
+            bool recovered = key.TryRecoverContentKey(scratch[encryptedKey], scratch.Slice(0, headerLength), in header, cek);
             if (!recovered)
             {
                 // RFC 7516 §11.5: carry on with a random key, so a bad Encrypted Key costs the same time as a bad tag.

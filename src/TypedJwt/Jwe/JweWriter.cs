@@ -22,6 +22,11 @@ public static class JweWriter
     private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("typ");
     private static readonly JsonEncodedText ContentTypeName = JsonEncodedText.Encode("cty");
     private static readonly JsonEncodedText KeyIdName = JsonEncodedText.Encode("kid");
+    private static readonly JsonEncodedText EphemeralKeyName = JsonEncodedText.Encode("epk");
+    private static readonly JsonEncodedText KeyTypeName = JsonEncodedText.Encode("kty");
+    private static readonly JsonEncodedText CurveName = JsonEncodedText.Encode("crv");
+    private static readonly JsonEncodedText XName = JsonEncodedText.Encode("x");
+    private static readonly JsonEncodedText YName = JsonEncodedText.Encode("y");
 
     /// <summary>
     /// Writes the encrypted token as ASCII into <paramref name="destination"/>. Returns false, with nothing meaningful
@@ -35,17 +40,10 @@ public static class JweWriter
         JwsScratch scratch = JwsScratch.Rent();
         try
         {
-            WriteHeader(scratch.Writer, key, TPayload.TokenType ?? "JWT", nested: false);
-            int headerLength = scratch.Buffer.WrittenCount;
-            scratch.Writer.Reset();
             payload.WriteJson(scratch.Writer);
             scratch.Writer.Flush();
-            int plaintextLength = scratch.Buffer.WrittenCount - headerLength;
-
-            // The ciphertext goes after the JSON in the same buffer; taking that span may move the buffer, so the JSON is read after.
-            Span<byte> ciphertext = scratch.Buffer.GetSpan(JweContentCipher.GetCiphertextLength(key.Encryption, plaintextLength));
-            ReadOnlySpan<byte> json = scratch.Buffer.WrittenSpan;
-            return TryAssemble(json.Slice(0, headerLength), json.Slice(headerLength), ciphertext, key, destination, out bytesWritten);
+            var plaintext = new Range(0, scratch.Buffer.WrittenCount);
+            return TryEncrypt(scratch, plaintext, default, key, TPayload.TokenType ?? "JWT", destination, out bytesWritten);
         }
         finally
         {
@@ -82,10 +80,7 @@ public static class JweWriter
             JwsScratch scratch = JwsScratch.Rent();
             try
             {
-                WriteHeader(scratch.Writer, encryptionKey, type: null, nested: true);
-                int headerLength = scratch.Buffer.WrittenCount;
-                Span<byte> ciphertext = scratch.Buffer.GetSpan(JweContentCipher.GetCiphertextLength(encryptionKey.Encryption, innerLength));
-                return TryAssemble(scratch.Buffer.WrittenSpan.Slice(0, headerLength), inner.AsSpan(0, innerLength), ciphertext, encryptionKey, destination, out bytesWritten);
+                return TryEncrypt(scratch, default, inner.AsSpan(0, innerLength), encryptionKey, type: null, destination, out bytesWritten);
             }
             finally
             {
@@ -129,16 +124,17 @@ public static class JweWriter
         }
     }
 
-    private static void WriteHeader(Utf8JsonWriter writer, JwtEncryptionKey key, string? type, bool nested)
+    // A null type marks the nested form: the outer header says cty: JWT and the inner token carries typ.
+    private static void WriteHeader(Utf8JsonWriter writer, JwtEncryptionKey key, string? type, ReadOnlySpan<byte> ephemeralPublicKey)
     {
         writer.WriteStartObject();
         writer.WriteString(AlgorithmName, JweAlgorithmNames.GetUtf8Name(key.Algorithm));
         writer.WriteString(EncryptionName, JweAlgorithmNames.GetUtf8Name(key.Encryption));
-        if (nested)
+        if (type is null)
         {
             writer.WriteString(ContentTypeName, "JWT"u8);
         }
-        else if (type is not null)
+        else
         {
             writer.WriteString(TypeName, type);
         }
@@ -148,51 +144,85 @@ public static class JweWriter
             writer.WriteString(KeyIdName, keyId);
         }
 
+        if (!ephemeralPublicKey.IsEmpty)
+        {
+            // RFC 7518 §4.6.1.1: the ephemeral public key as a JWK with only the public members.
+            int fieldSize = ephemeralPublicKey.Length / 2;
+            Span<byte> coordinate = stackalloc byte[Base64Url.GetEncodedLength(66)];
+            writer.WriteStartObject(EphemeralKeyName);
+            writer.WriteString(KeyTypeName, "EC"u8);
+            writer.WriteString(CurveName, key.CurveName);
+            writer.WriteString(XName, coordinate.Slice(0, JwtBase64Url.Encode(ephemeralPublicKey.Slice(0, fieldSize), coordinate)));
+            writer.WriteString(YName, coordinate.Slice(0, JwtBase64Url.Encode(ephemeralPublicKey.Slice(fieldSize), coordinate)));
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
         writer.Flush();
     }
 
-    private static bool TryAssemble(
-        ReadOnlySpan<byte> header,
-        ReadOnlySpan<byte> plaintext,
-        Span<byte> ciphertextBuffer,
+    /// <summary>
+    /// Encrypts the plaintext (<c>scratch[plaintextInScratch]</c>, or <paramref name="externalPlaintext"/> for a nested
+    /// token) into the compact form. The key is run first because ECDH-ES puts its ephemeral key into the header, which is
+    /// the AAD; the header JSON and then the ciphertext are written after the plaintext in the scratch buffer.
+    /// </summary>
+    private static bool TryEncrypt(
+        JwsScratch scratch,
+        Range plaintextInScratch,
+        ReadOnlySpan<byte> externalPlaintext,
         JwtEncryptionKey key,
+        string? type,
         Span<byte> destination,
         out int bytesWritten)
     {
         bytesWritten = 0;
+        bool nested = type is null;
         JweEncryption encryption = key.Encryption;
+        int plaintextLength = nested ? externalPlaintext.Length : plaintextInScratch.GetOffsetAndLength(scratch.Buffer.WrittenCount).Length;
         int ivSize = JweAlgorithmParameters.GetIvSize(encryption);
         int tagSize = JweAlgorithmParameters.GetTagSize(encryption);
-        int ciphertextLength = JweContentCipher.GetCiphertextLength(encryption, plaintext.Length);
-        int headerLength = Base64Url.GetEncodedLength(header.Length);
-        int total = headerLength + 1 + Base64Url.GetEncodedLength(key.EncryptedKeySize) + 1 + Base64Url.GetEncodedLength(ivSize)
-            + 1 + Base64Url.GetEncodedLength(ciphertextLength) + 1 + Base64Url.GetEncodedLength(tagSize);
-        if (destination.Length < total)
-        {
-            return false;
-        }
-
-        // The AAD is the encoded header itself (RFC 7516 §5.1 step 14), so it is encoded first, in place.
-        JwtBase64Url.Encode(header, destination);
-        ReadOnlySpan<byte> aad = destination.Slice(0, headerLength);
+        int ciphertextLength = JweContentCipher.GetCiphertextLength(encryption, plaintextLength);
 
         // RSA-16384 makes the largest Encrypted Key (2 KiB); anything up to 8192 bits stays on the stack.
         Span<byte> encryptedKeyStack = stackalloc byte[key.EncryptedKeySize <= 1024 ? 1024 : 0];
         byte[]? rented = encryptedKeyStack.IsEmpty ? ArrayPool<byte>.Shared.Rent(key.EncryptedKeySize) : null;
         Span<byte> cek = stackalloc byte[JweAlgorithmParameters.MaxContentKeySize];
         cek = cek.Slice(0, JweAlgorithmParameters.GetContentKeySize(encryption));
+        Span<byte> ephemeralPublicKey = stackalloc byte[2 * 66];
+        ephemeralPublicKey = ephemeralPublicKey.Slice(0, key.EphemeralKeySize);
         Span<byte> iv = stackalloc byte[16];
         iv = iv.Slice(0, ivSize);
         Span<byte> tag = stackalloc byte[32];
         tag = tag.Slice(0, tagSize);
-        Span<byte> ciphertext = ciphertextBuffer.Slice(0, ciphertextLength);
+        Span<byte> ciphertext = default;
         try
         {
             Span<byte> encryptedKey = rented ?? encryptedKeyStack;
-            int encryptedKeyLength = key.CreateContentKey(cek, encryptedKey);
+            int encryptedKeyLength = key.CreateContentKey(cek, encryptedKey, ephemeralPublicKey);
+
+            int headerStart = scratch.Buffer.WrittenCount;
+            scratch.Writer.Reset();
+            WriteHeader(scratch.Writer, key, type, ephemeralPublicKey);
+            int headerEnd = scratch.Buffer.WrittenCount;
+
+            // Taking the ciphertext span may move the buffer, so what was written is read only after it.
+            ciphertext = scratch.Buffer.GetSpan(ciphertextLength).Slice(0, ciphertextLength);
+            ReadOnlySpan<byte> json = scratch.Buffer.WrittenSpan;
+            ReadOnlySpan<byte> header = json[headerStart..headerEnd];
+            ReadOnlySpan<byte> plaintext = nested ? externalPlaintext : json[plaintextInScratch];
+
+            int headerLength = Base64Url.GetEncodedLength(header.Length);
+            int total = headerLength + 1 + Base64Url.GetEncodedLength(encryptedKeyLength) + 1 + Base64Url.GetEncodedLength(ivSize)
+                + 1 + Base64Url.GetEncodedLength(ciphertextLength) + 1 + Base64Url.GetEncodedLength(tagSize);
+            if (destination.Length < total)
+            {
+                return false;
+            }
+
+            // The AAD is the encoded header itself (RFC 7516 §5.1 step 14), so it is encoded first, in place.
+            JwtBase64Url.Encode(header, destination);
             RandomNumberGenerator.Fill(iv);
-            JweContentCipher.Encrypt(encryption, cek, iv, aad, plaintext, ciphertext, tag);
+            JweContentCipher.Encrypt(encryption, cek, iv, destination.Slice(0, headerLength), plaintext, ciphertext, tag);
 
             int position = headerLength;
             position = AppendSegment(encryptedKey.Slice(0, encryptedKeyLength), destination, position);

@@ -25,13 +25,13 @@ internal sealed class AesKeyWrapEncryptionKey : JwtEncryptionKey
 
     internal override int EncryptedKeySize => JweAlgorithmParameters.GetContentKeySize(Encryption) + 8;
 
-    internal override int CreateContentKey(Span<byte> cek, Span<byte> encryptedKey)
+    internal override int CreateContentKey(Span<byte> cek, Span<byte> encryptedKey, Span<byte> ephemeralPublicKey)
     {
         RandomNumberGenerator.Fill(cek);
         AesKeyWrap.Wrap(_kek, cek, encryptedKey);
         return EncryptedKeySize;
     }
 
-    internal override bool TryRecoverContentKey(ReadOnlySpan<byte> encryptedKey, Span<byte> cek) =>
+    internal override bool TryRecoverContentKey(ReadOnlySpan<byte> encryptedKey, ReadOnlySpan<byte> headerJson, in JweHeader header, Span<byte> cek) =>
         encryptedKey.Length == EncryptedKeySize && AesKeyWrap.TryUnwrap(_kek, encryptedKey, cek);
 }

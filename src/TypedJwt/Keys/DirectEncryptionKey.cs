@@ -25,13 +25,13 @@ internal sealed class DirectEncryptionKey : JwtEncryptionKey
 
     internal override int EncryptedKeySize => 0;
 
-    internal override int CreateContentKey(Span<byte> cek, Span<byte> encryptedKey)
+    internal override int CreateContentKey(Span<byte> cek, Span<byte> encryptedKey, Span<byte> ephemeralPublicKey)
     {
         _key.CopyTo(cek);
         return 0;
     }
 
-    internal override bool TryRecoverContentKey(ReadOnlySpan<byte> encryptedKey, Span<byte> cek)
+    internal override bool TryRecoverContentKey(ReadOnlySpan<byte> encryptedKey, ReadOnlySpan<byte> headerJson, in JweHeader header, Span<byte> cek)
     {
         // RFC 7516 §5.2 step 10: with dir the JWE Encrypted Key must be empty.
         if (!encryptedKey.IsEmpty)

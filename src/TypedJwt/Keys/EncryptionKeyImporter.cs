@@ -44,12 +44,17 @@ internal static class EncryptionKeyImporter
         if (!JweAlgorithmNames.TryParse(algorithmName, out JweAlgorithm algorithm))
         {
             throw new ArgumentException(
-                "The JWK 'alg' is not a JWE algorithm TypedJwt implements (dir, A128KW, A256KW, RSA-OAEP-256, RSA-OAEP); RSA1_5, PBES2, A192KW and A*GCMKW are refused.");
+                "The JWK 'alg' is not a JWE algorithm TypedJwt implements (dir, A128KW, A256KW, RSA-OAEP-256, RSA-OAEP, ECDH-ES, ECDH-ES+A128KW, ECDH-ES+A256KW); RSA1_5, PBES2, A192KW and A*GCMKW are refused.");
         }
 
         if (algorithm is JweAlgorithm.A128KW or JweAlgorithm.A256KW)
         {
             return new AesKeyWrapEncryptionKey(algorithm, encryption, RequireOctet(jwk, keyType), jwk.KeyId);
+        }
+
+        if (JweAlgorithmParameters.IsEcdh(algorithm))
+        {
+            return ImportEllipticCurve(jwk, keyType, algorithm, encryption);
         }
 
         if (keyType != "RSA")
@@ -66,6 +71,50 @@ internal static class EncryptionKeyImporter
         {
             rsa.Dispose();
             throw;
+        }
+    }
+
+    private static EcdhEncryptionKey ImportEllipticCurve(JsonWebKeyMembers jwk, string keyType, JweAlgorithm algorithm, JweEncryption encryption)
+    {
+        if (keyType != "EC")
+        {
+            throw new ArgumentException($"The JWK 'alg' {jwk.Algorithm} needs 'kty' EC, but the JWK's 'kty' is {keyType}.");
+        }
+
+        int fieldSize = JweCurves.GetFieldSize(jwk.Curve);
+        if (fieldSize == 0)
+        {
+            throw new ArgumentException("The EC JWK 'crv' must be P-256, P-384 or P-521 for ECDH-ES (RFC 7518 §6.2.1.1).");
+        }
+
+        // RFC 7518 §6.2.1.2, §6.2.1.3, §6.2.2.1: coordinates and d are always exactly the field size.
+        foreach ((byte[]? value, string member) in new[] { (jwk.X, "x"), (jwk.Y, "y"), (jwk.PrivateExponent, "d") })
+        {
+            if ((value is null && member != "d") || (value is not null && value.Length != fieldSize))
+            {
+                throw new ArgumentException($"The EC JWK member '{member}' must be present and exactly {fieldSize} bytes for {jwk.Curve} (RFC 7518 §6.2).");
+            }
+        }
+
+        var parameters = new ECParameters
+        {
+            Curve = JweCurves.GetCurve(jwk.Curve!),
+            Q = new ECPoint { X = jwk.X, Y = jwk.Y },
+            D = jwk.PrivateExponent,
+        };
+
+        ECDiffieHellman ecdh = ECDiffieHellman.Create();
+        try
+        {
+            // The platform checks that (x, y) is on the curve, and that d matches it, when importing.
+            ecdh.ImportParameters(parameters);
+            return new EcdhEncryptionKey(ecdh, algorithm, encryption, jwk.KeyId, jwk.PrivateExponent is not null);
+        }
+        catch (CryptographicException)
+        {
+            ecdh.Dispose();
+            throw new ArgumentException(
+                $"The EC point ('x', 'y') is not on the curve {jwk.Curve}, or 'd' is not its private key; the platform refused to import it.");
         }
     }
 

@@ -58,9 +58,32 @@ public abstract partial class JwtEncryptionKey
     }
 
     /// <summary>
+    /// Creates an ECDH-ES, ECDH-ES+A128KW or ECDH-ES+A256KW key over <paramref name="ecdh"/> (P-256, P-384 or P-521). The key
+    /// uses that instance; do not dispose it while the key is in use. A public-only <paramref name="ecdh"/> makes a key
+    /// that encrypts but cannot decrypt.
+    /// </summary>
+    /// <param name="ecdh">The recipient's EC key.</param>
+    /// <param name="algorithm">EcdhEs, EcdhEsA128KW or EcdhEsA256KW.</param>
+    /// <param name="encryption">The content encryption algorithm.</param>
+    /// <param name="keyId">The <c>kid</c>, or null.</param>
+    /// <exception cref="ArgumentException">The algorithm is not an ECDH-ES algorithm, or the key is not on P-256, P-384 or P-521.</exception>
+    public static JwtEncryptionKey FromECDiffieHellman(ECDiffieHellman ecdh, JweAlgorithm algorithm, JweEncryption encryption, string? keyId = null)
+    {
+        ArgumentNullException.ThrowIfNull(ecdh);
+        if (!JweAlgorithmParameters.IsEcdh(algorithm))
+        {
+            throw new ArgumentException(
+                $"{nameof(FromECDiffieHellman)} makes ECDH-ES, ECDH-ES+A128KW or ECDH-ES+A256KW keys; it cannot make a key for {algorithm}.", nameof(algorithm));
+        }
+
+        RequireDefined(encryption);
+        return new EcdhEncryptionKey(ecdh, algorithm, encryption, keyId, canDecrypt: null);
+    }
+
+    /// <summary>
     /// Reads one JWK (RFC 7517) meant for encryption: <c>kty</c> <c>oct</c> with <c>alg</c> A128KW, A256KW, <c>dir</c> or the
     /// <c>enc</c> name itself (a <c>dir</c> key as in RFC 7520 §5.6), or <c>kty</c> <c>RSA</c> with <c>alg</c> RSA-OAEP-256 or
-    /// RSA-OAEP. The JWK must carry <c>alg</c>; <c>use</c>, when present, must be <c>enc</c>. The key is bound to that
+    /// RSA-OAEP, or <c>kty</c> <c>EC</c> (P-256, P-384, P-521) with <c>alg</c> ECDH-ES, ECDH-ES+A128KW or ECDH-ES+A256KW. The JWK must carry <c>alg</c>; <c>use</c>, when present, must be <c>enc</c>. The key is bound to that
     /// <c>alg</c> and to <paramref name="encryption"/>, which a JWK cannot express.
     /// </summary>
     /// <param name="json">The JWK as JSON text.</param>

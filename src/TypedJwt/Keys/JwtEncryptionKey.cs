@@ -31,15 +31,23 @@ public abstract partial class JwtEncryptionKey
     /// <summary>The size in bytes of the JWE Encrypted Key this key produces (0 for <c>dir</c>).</summary>
     internal abstract int EncryptedKeySize { get; }
 
-    /// <summary>
-    /// Makes the Content Encryption Key for one token into <paramref name="cek"/> (exactly the size <see cref="Encryption"/>
-    /// needs) and writes the JWE Encrypted Key into <paramref name="encryptedKey"/>.
-    /// </summary>
-    internal abstract int CreateContentKey(Span<byte> cek, Span<byte> encryptedKey);
+    /// <summary>The size of the ephemeral public key (x || y) the key agreement puts into the header as <c>epk</c>; 0 without key agreement.</summary>
+    internal virtual int EphemeralKeySize => 0;
+
+    /// <summary>The JWK <c>crv</c> of the ephemeral public key, or null without key agreement.</summary>
+    internal virtual string? CurveName => null;
 
     /// <summary>
-    /// Recovers the Content Encryption Key into <paramref name="cek"/> (exactly the size <see cref="Encryption"/> needs).
-    /// Returns false when the Encrypted Key is wrong for this key; never throws for bad input.
+    /// Makes the Content Encryption Key for one token into <paramref name="cek"/> (exactly the size <see cref="Encryption"/>
+    /// needs), writes the JWE Encrypted Key into <paramref name="encryptedKey"/> and returns its length, and with key
+    /// agreement writes the ephemeral public key (x || y) into <paramref name="ephemeralPublicKey"/>.
     /// </summary>
-    internal abstract bool TryRecoverContentKey(ReadOnlySpan<byte> encryptedKey, Span<byte> cek);
+    internal abstract int CreateContentKey(Span<byte> cek, Span<byte> encryptedKey, Span<byte> ephemeralPublicKey);
+
+    /// <summary>
+    /// Recovers the Content Encryption Key into <paramref name="cek"/> (exactly the size <see cref="Encryption"/> needs), using
+    /// the header's key agreement parameters where the algorithm has them. Returns false when the Encrypted Key or those
+    /// parameters are wrong for this key; never throws for bad input.
+    /// </summary>
+    internal abstract bool TryRecoverContentKey(ReadOnlySpan<byte> encryptedKey, ReadOnlySpan<byte> headerJson, in JweHeader header, Span<byte> cek);
 }

@@ -44,7 +44,7 @@ internal sealed class RsaOaepEncryptionKey : JwtEncryptionKey
 
     internal override int EncryptedKeySize { get; }
 
-    internal override int CreateContentKey(Span<byte> cek, Span<byte> encryptedKey)
+    internal override int CreateContentKey(Span<byte> cek, Span<byte> encryptedKey, Span<byte> ephemeralPublicKey)
     {
         RandomNumberGenerator.Fill(cek);
         if (!_rsa.TryEncrypt(cek, encryptedKey, _padding, out int written))
@@ -55,7 +55,7 @@ internal sealed class RsaOaepEncryptionKey : JwtEncryptionKey
         return written;
     }
 
-    internal override bool TryRecoverContentKey(ReadOnlySpan<byte> encryptedKey, Span<byte> cek)
+    internal override bool TryRecoverContentKey(ReadOnlySpan<byte> encryptedKey, ReadOnlySpan<byte> headerJson, in JweHeader header, Span<byte> cek)
     {
         if (!_canDecrypt || encryptedKey.Length != EncryptedKeySize)
         {

@@ -42,9 +42,17 @@ public class JweRoundTripTests
 
         string header = Encoding.UTF8.GetString(Convert.FromBase64String(PadBase64(token.Split('.')[0])));
 
-        Assert.Equal(
-            $$"""{"alg":"{{JweAlgorithmNames.GetName(algorithm)}}","enc":"{{JweAlgorithmNames.GetName(encryption)}}","typ":"record+jwt","kid":"e1"}""",
-            header);
+        string expected = $$"""{"alg":"{{JweAlgorithmNames.GetName(algorithm)}}","enc":"{{JweAlgorithmNames.GetName(encryption)}}","typ":"record+jwt","kid":"e1"}""";
+        if (algorithm is JweAlgorithm.EcdhEs or JweAlgorithm.EcdhEsA128KW or JweAlgorithm.EcdhEsA256KW)
+        {
+            // The ephemeral public key follows, as a public-only EC JWK on the recipient's curve.
+            Assert.StartsWith(expected[..^1] + ""","epk":{"kty":"EC","crv":"P-256","x":""", header);
+            Assert.DoesNotContain("\"d\"", header);
+        }
+        else
+        {
+            Assert.Equal(expected, header);
+        }
     }
 
     [Theory]
@@ -56,10 +64,15 @@ public class JweRoundTripTests
         var validator = new JweValidator<PatientRecord>(key, JweTestKit.Policy());
         string[] parts = token.Split('.');
 
-        // Segments 1-4: encrypted key (not for dir, where it is empty), IV, ciphertext, tag; a flipped bit anywhere fails the same way.
+        // Segments 1-4: encrypted key (not for dir or ECDH-ES, where it is empty), IV, ciphertext, tag; a flipped bit anywhere fails the same way.
         for (int segment = algorithm == JweAlgorithm.Direct ? 2 : 1; segment <= 4; segment++)
         {
             string[] damaged = (string[])parts.Clone();
+            if (damaged[segment].Length == 0)
+            {
+                continue;
+            }
+
             damaged[segment] = FlipFirstBit(damaged[segment]);
             Assert.Equal(JwtErrorCode.DecryptionFailed, validator.Validate(string.Join('.', damaged).AsSpan()).Code);
         }
@@ -70,9 +83,13 @@ public class JweRoundTripTests
     public void Wrong_key_of_the_same_kind_fails_decryption(JweAlgorithm algorithm, JweEncryption encryption)
     {
         string token = JweWriter.Write(JweTestKit.Record(), JweTestKit.KeyFor(algorithm, encryption));
-        JwtEncryptionKey other = algorithm is JweAlgorithm.RsaOaep or JweAlgorithm.RsaOaep256
-            ? JwtEncryptionKey.FromRsa(System.Security.Cryptography.RSA.Create(2048), algorithm, encryption, "e1")
-            : JweTestKit.KeyFor(algorithm, encryption, seed: 77);
+        JwtEncryptionKey other = algorithm switch
+        {
+            JweAlgorithm.RsaOaep or JweAlgorithm.RsaOaep256 => JwtEncryptionKey.FromRsa(System.Security.Cryptography.RSA.Create(2048), algorithm, encryption, "e1"),
+            JweAlgorithm.EcdhEs or JweAlgorithm.EcdhEsA128KW or JweAlgorithm.EcdhEsA256KW => JwtEncryptionKey.FromECDiffieHellman(
+                System.Security.Cryptography.ECDiffieHellman.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256), algorithm, encryption, "e1"),
+            _ => JweTestKit.KeyFor(algorithm, encryption, seed: 77),
+        };
 
         Assert.Equal(JwtErrorCode.DecryptionFailed, new JweValidator<PatientRecord>(other, JweTestKit.Policy()).Validate(token.AsSpan()).Code);
     }

@@ -9,6 +9,8 @@ internal static class JweTestKit
 {
     public static readonly RSA Rsa = RSA.Create(2048);
 
+    public static readonly ECDiffieHellman P256 = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+
     public static IEnumerable<(JweAlgorithm Algorithm, JweEncryption Encryption)> AllPairs() =>
         from algorithm in Enum.GetValues<JweAlgorithm>()
         from encryption in Enum.GetValues<JweEncryption>()
@@ -19,6 +21,7 @@ internal static class JweTestKit
         JweAlgorithm.Direct => JwtEncryptionKey.CreateDirect(encryption, Bytes(ContentKeySize(encryption), seed), keyId),
         JweAlgorithm.A128KW => JwtEncryptionKey.CreateAesKeyWrap(algorithm, encryption, Bytes(16, seed), keyId),
         JweAlgorithm.A256KW => JwtEncryptionKey.CreateAesKeyWrap(algorithm, encryption, Bytes(32, seed), keyId),
+        JweAlgorithm.EcdhEs or JweAlgorithm.EcdhEsA128KW or JweAlgorithm.EcdhEsA256KW => JwtEncryptionKey.FromECDiffieHellman(P256, algorithm, encryption, keyId),
         _ => JwtEncryptionKey.FromRsa(Rsa, algorithm, encryption, keyId),
     };
 
