@@ -8,7 +8,8 @@ namespace TypedJwt.Tests.Interop;
 
 /// <summary>
 /// Encrypted tokens both directions with jose-jwt, which (unlike IdentityModel) also creates AES-GCM content and
-/// RSA-OAEP-256: every key management algorithm TypedJwt implements except ECDH-ES, with every content encryption.
+/// RSA-OAEP-256, and ECDH-ES on every curve: every key management algorithm TypedJwt implements, with every content
+/// encryption.
 /// </summary>
 public class JoseJwtInteropTests
 {
@@ -53,6 +54,45 @@ public class JoseJwtInteropTests
         Assert.Equal("https://issuer.example", claims.RootElement.GetProperty("iss").GetString());
     }
 
+    public static TheoryData<string, JweAlgorithm, JweEncryption> EcdhCases()
+    {
+        var data = new TheoryData<string, JweAlgorithm, JweEncryption>();
+        foreach (string curve in new[] { "P-256", "P-384", "P-521" })
+        {
+            foreach (JweAlgorithm algorithm in new[] { JweAlgorithm.EcdhEs, JweAlgorithm.EcdhEsA128KW, JweAlgorithm.EcdhEsA256KW })
+            {
+                foreach (JweEncryption encryption in Enum.GetValues<JweEncryption>())
+                {
+                    data.Add(curve, algorithm, encryption);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EcdhCases))]
+    public void Ecdh_es_both_directions(string curve, JweAlgorithm algorithm, JweEncryption encryption)
+    {
+        using ECDiffieHellman ecdh = ECDiffieHellman.Create(curve switch
+        {
+            "P-256" => ECCurve.NamedCurves.nistP256,
+            "P-384" => ECCurve.NamedCurves.nistP384,
+            _ => ECCurve.NamedCurves.nistP521,
+        });
+        JwtEncryptionKey ours = JwtEncryptionKey.FromECDiffieHellman(ecdh, algorithm, encryption);
+        string claims = $$"""{"iss":"https://issuer.example","aud":"api","exp":{{DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds()}}}""";
+
+        string theirToken = Jose.JWT.Encode(claims, ecdh, Map(algorithm), Map(encryption));
+        var validator = new JweValidator<AnyClaims>(ours, JwtValidationPolicy.For("https://issuer.example", "api"));
+        Assert.True(validator.TryValidate(theirToken, out _, out JwtError error), error.Message);
+
+        string ourToken = JweWriter.Write(new AnyAccessTokenClaims(), ours);
+        using JsonDocument decrypted = JsonDocument.Parse(Jose.JWT.Decode(ourToken, ecdh, Map(algorithm), Map(encryption)));
+        Assert.Equal("api", decrypted.RootElement.GetProperty("aud").GetString());
+    }
+
     private static (JwtEncryptionKey Ours, object Theirs) KeysFor(JweAlgorithm algorithm, JweEncryption encryption)
     {
         int contentKeySize = encryption switch
@@ -81,7 +121,10 @@ public class JoseJwtInteropTests
         JweAlgorithm.A128KW => JoseAlgorithm.A128KW,
         JweAlgorithm.A256KW => JoseAlgorithm.A256KW,
         JweAlgorithm.RsaOaep => JoseAlgorithm.RSA_OAEP,
-        _ => JoseAlgorithm.RSA_OAEP_256,
+        JweAlgorithm.RsaOaep256 => JoseAlgorithm.RSA_OAEP_256,
+        JweAlgorithm.EcdhEs => JoseAlgorithm.ECDH_ES,
+        JweAlgorithm.EcdhEsA128KW => JoseAlgorithm.ECDH_ES_A128KW,
+        _ => JoseAlgorithm.ECDH_ES_A256KW,
     };
 
     private static JoseEncryption Map(JweEncryption encryption) => encryption switch
