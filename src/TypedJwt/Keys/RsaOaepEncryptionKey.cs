@@ -62,9 +62,9 @@ internal sealed class RsaOaepEncryptionKey : JwtEncryptionKey
             return false;
         }
 
+        // Moduli up to 8192 bits decrypt on the stack; larger ones (rare, and slow anyway) into a heap buffer.
         Span<byte> decrypted = stackalloc byte[EncryptedKeySize <= 1024 ? EncryptedKeySize : 0];
-        byte[]? rented = decrypted.IsEmpty ? new byte[EncryptedKeySize] : null;
-        Span<byte> target = rented ?? decrypted;
+        Span<byte> target = decrypted.IsEmpty ? new byte[EncryptedKeySize] : decrypted;
         try
         {
             bool ok = _rsa.TryDecrypt(encryptedKey, target, _padding, out int written) && written == cek.Length;
