@@ -29,4 +29,13 @@ internal struct JweHeader
 
     /// <summary>Where the still-encoded <c>apv</c> (Agreement PartyVInfo) string lies in the header JSON; empty when absent.</summary>
     public System.Range PartyVInfo;
+
+    /// <summary>Where the raw JSON value of a replicated <c>iss</c> lies in the header JSON (RFC 7519 §5.3); empty when absent.</summary>
+    public System.Range ReplicatedIssuer;
+
+    /// <summary>Where the raw JSON value of a replicated <c>sub</c> lies in the header JSON; empty when absent.</summary>
+    public System.Range ReplicatedSubject;
+
+    /// <summary>Where the raw JSON value of a replicated <c>aud</c> lies in the header JSON; empty when absent.</summary>
+    public System.Range ReplicatedAudience;
 }

@@ -131,6 +131,17 @@ internal static class JweHeaderReader
                         header.PartyVInfo = range;
                     }
                 }
+                else if (reader.ValueTextEquals("iss"u8) || reader.ValueTextEquals("sub"u8) || reader.ValueTextEquals("aud"u8))
+                {
+                    // Claims replicated into the header (RFC 7519 §5.3) are kept by place and compared with the claims set later.
+                    ref Range replicated = ref reader.ValueTextEquals("iss"u8) ? ref header.ReplicatedIssuer
+                        : ref reader.ValueTextEquals("sub"u8) ? ref header.ReplicatedSubject
+                        : ref header.ReplicatedAudience;
+                    reader.Read();
+                    int start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    replicated = new Range(start, (int)reader.BytesConsumed);
+                }
                 else if (reader.ValueTextEquals("crit"u8))
                 {
                     error = JwtError.Create(JwtErrorCode.UnsupportedCriticalHeader);

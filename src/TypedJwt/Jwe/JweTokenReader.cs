@@ -71,16 +71,24 @@ internal sealed class JweTokenReader
 
     public JwtValidationPolicy Policy => _policy;
 
-    /// <summary>The scratch size <see cref="Decrypt"/> needs for a token of <paramref name="tokenLength"/> bytes.</summary>
+    /// <summary>The scratch size decryption needs for a token of <paramref name="tokenLength"/> bytes.</summary>
     public static int GetScratchLength(int tokenLength) => 2 * tokenLength;
 
     /// <summary>
     /// Decrypts <paramref name="token"/>; on success the plaintext is <c>scratch[plaintext]</c>. <paramref name="scratch"/>
     /// must hold at least <see cref="GetScratchLength"/> bytes.
     /// </summary>
-    public JwtError Decrypt(ReadOnlySpan<byte> token, Span<byte> scratch, out Range plaintext)
+    public JwtError Decrypt(ReadOnlySpan<byte> token, Span<byte> scratch, out Range plaintext) =>
+        Decrypt(token, scratch, out plaintext, out _);
+
+    /// <summary>
+    /// Decrypts as <see cref="Decrypt(ReadOnlySpan{byte}, Span{byte}, out Range)"/> and also returns what the header said;
+    /// its ranges index the header JSON, which starts at <c>scratch[0]</c>.
+    /// </summary>
+    public JwtError Decrypt(ReadOnlySpan<byte> token, Span<byte> scratch, out Range plaintext, out JweHeader header)
     {
         plaintext = default;
+        header = default;
         if (token.Length > _policy.MaxTokenLength)
         {
             return JwtError.Create(JwtErrorCode.TokenTooLong);
@@ -111,7 +119,7 @@ internal sealed class JweTokenReader
         }
 
         Span<byte> keyId = stackalloc byte[MaxKeyIdLength];
-        if (!JweHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, _requiredType, keyId, out JweHeader header, out JwtError error))
+        if (!JweHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, _requiredType, keyId, out header, out JwtError error))
         {
             return error;
         }

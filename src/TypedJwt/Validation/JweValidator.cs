@@ -8,7 +8,8 @@ namespace TypedJwt;
 /// Validates encrypted tokens (JWE Compact Serialization, RFC 7516) whose plaintext is the claims set of
 /// <typeparamref name="TPayload"/> (a payload type declared with <c>Encrypted = true</c>): the key is selected by <c>kid</c>
 /// and must be bound to the header's <c>alg</c> and <c>enc</c>; the authentication tag is checked before any plaintext is
-/// used; the header's <c>typ</c> must be the payload type's <c>TokenType</c>; then the policy's claims. A signed token (JWS)
+/// used; the header's <c>typ</c> must be the payload type's <c>TokenType</c>; then the policy's claims, and claims the header
+/// replicates (<c>iss</c>, <c>sub</c>, <c>aud</c>, RFC 7519 §5.3) must be byte-identical to them. A signed token (JWS)
 /// and a nested token (<c>cty: JWT</c>; use <see cref="NestedJwtValidator{TPayload}"/>) are rejected. Thread-safe; create
 /// one per key set and policy and keep it. No method throws for bad input.
 /// </summary>
@@ -94,10 +95,15 @@ public sealed class JweValidator<TPayload> where TPayload : IJwtPayload<TPayload
         }
 
         using var scratch = new JwtScratch(JweTokenReader.GetScratchLength(token.Length), stackalloc byte[JwtScratch.StackLength]);
-        JwtError error = _reader.Decrypt(token, scratch.Span, out Range plaintext);
+        JwtError error = _reader.Decrypt(token, scratch.Span, out Range plaintext, out JweHeader header);
         if (error.IsNone)
         {
             error = _claims.Validate(scratch.Span[plaintext]);
+        }
+
+        if (error.IsNone)
+        {
+            error = ReplicatedClaims.Check(scratch.Span, in header, scratch.Span[plaintext], Policy.MaxJsonDepth);
         }
 
         if (!error.IsNone || !materialize)

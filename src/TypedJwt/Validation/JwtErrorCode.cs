@@ -55,6 +55,8 @@ public enum JwtErrorCode
     /// or anything else where a nested sign-then-encrypt token was expected (RFC 7519 §5.2).
     /// </summary>
     InvalidContentType = 31,
+    /// <summary>The JWE header replicates a claim (<c>iss</c>, <c>sub</c>, <c>aud</c>; RFC 7519 §5.3) with a value other than the claims set's.</summary>
+    ReplicatedClaimMismatch = 32,
 
     /// <summary>The signature does not verify with the key.</summary>
     InvalidSignature = 40,

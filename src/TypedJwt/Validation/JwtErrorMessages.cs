@@ -30,6 +30,7 @@ internal static class JwtErrorMessages
             JwtErrorCode.UnsupportedEncryption => "The header's 'enc' is not a supported content encryption algorithm.",
             JwtErrorCode.CompressionRejected => "The header asks for a compressed plaintext ('zip'), which is not accepted.",
             JwtErrorCode.InvalidContentType => "The header's 'cty' does not fit: 'JWT' marks a nested token, which this validator does not read, or a nested token lacks it.",
+            JwtErrorCode.ReplicatedClaimMismatch => $"The header replicates the claim{subject} with a value that differs from the claims set.",
             JwtErrorCode.DecryptionFailed => "The token does not decrypt with the key.",
             JwtErrorCode.InvalidSignature => "The signature is invalid.",
             JwtErrorCode.MissingClaim => $"The required claim{subject} is missing.",

@@ -10,7 +10,8 @@ namespace TypedJwt;
 /// (bound to <c>alg</c> and <c>enc</c>), the inner one exactly as <see cref="JwtValidator{TPayload}"/> does, with the signing
 /// keys, including its <c>typ</c> (the payload type's <c>TokenType</c>, RFC 8725 §3.11) and the policy's claims. The
 /// binding between the layers: the outer header must declare the nested token (<c>cty: JWT</c>), the inner token must be a
-/// JWS (never a second JWE), and the outer header's own <c>typ</c> is not trusted for anything. A plain JWE, a bare JWS and
+/// JWS (never a second JWE), claims the outer header replicates (<c>iss</c>, <c>sub</c>, <c>aud</c>, RFC 7519 §5.3) must be
+/// byte-identical to the signed ones, and the outer header's own <c>typ</c> is not trusted for anything. A plain JWE, a bare JWS and
 /// a JWE without <c>cty: JWT</c> are rejected. Thread-safe; no method throws for bad input.
 /// </summary>
 /// <typeparam name="TPayload">A <see cref="JwtPayloadAttribute"/> type.</typeparam>
@@ -97,7 +98,7 @@ public sealed class NestedJwtValidator<TPayload> where TPayload : IJwtPayload<TP
         // The outer layer needs twice the token; the inner token (no longer than the token) is read in the space after it.
         int outerLength = JweTokenReader.GetScratchLength(token.Length);
         using var scratch = new JwtScratch(outerLength + token.Length, stackalloc byte[JwtScratch.StackLength]);
-        JwtError error = _outer.Decrypt(token, scratch.Span.Slice(0, outerLength), out Range plaintext);
+        JwtError error = _outer.Decrypt(token, scratch.Span.Slice(0, outerLength), out Range plaintext, out JweHeader header);
         if (!error.IsNone)
         {
             return error;
@@ -105,6 +106,12 @@ public sealed class NestedJwtValidator<TPayload> where TPayload : IJwtPayload<TP
 
         Span<byte> innerScratch = scratch.Span.Slice(outerLength);
         error = _inner.Read(scratch.Span[plaintext], innerScratch, out _, out Range payloadRange);
+        if (error.IsNone)
+        {
+            // The binding between the layers: claims the outer header replicates must be the signed claims (RFC 7519 §5.3).
+            error = ReplicatedClaims.Check(scratch.Span, in header, innerScratch[payloadRange], Policy.MaxJsonDepth);
+        }
+
         if (!error.IsNone || !materialize)
         {
             return error;

@@ -91,16 +91,24 @@ public class JweAllocationTests
         });
     }
 
+    // The least of three rounds: a per-call allocation shows in every round, while a one-off lazy initialisation inside
+    // the BCL (seen once in a full parallel run) shows in at most one.
     private static long AllocatedBy(Action action)
     {
         action();
         action();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Iterations; i++)
+        long least = long.MaxValue;
+        for (int round = 0; round < 3; round++)
         {
-            action();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < Iterations; i++)
+            {
+                action();
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return least;
     }
 }

@@ -8,6 +8,7 @@ public class JweErrorCodeTests
     [InlineData(JwtErrorCode.UnsupportedEncryption, 29)]
     [InlineData(JwtErrorCode.CompressionRejected, 30)]
     [InlineData(JwtErrorCode.InvalidContentType, 31)]
+    [InlineData(JwtErrorCode.ReplicatedClaimMismatch, 32)]
     [InlineData(JwtErrorCode.DecryptionFailed, 41)]
     public void Codes_are_stable(JwtErrorCode code, int value) => Assert.Equal(value, (int)code);
 

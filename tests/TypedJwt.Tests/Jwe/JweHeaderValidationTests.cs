@@ -84,3 +84,40 @@ public class JweHeaderValidationTests
         Assert.Equal(JwtErrorCode.MalformedToken, error.Code);
     }
 }
+
+/// <summary>RFC 7519 §5.3: claims replicated into the JWE header must equal the claims inside, for plain and nested tokens.</summary>
+public class ReplicatedClaimTests
+{
+    private static readonly byte[] Cek = JweTestKit.Bytes(32, 9);
+    private static readonly JwtEncryptionKey Key = JwtEncryptionKey.CreateDirect(JweEncryption.A128CbcHS256, Cek, "e1");
+    private static readonly string Payload = ValidatorTestKit.ValidPayload(",\"sub\":\"patient-17\"");
+
+    [Theory]
+    [InlineData(""","iss":"https://issuer.example" """, JwtErrorCode.None, null)]
+    [InlineData(""","iss":"https://issuer.example","sub":"patient-17","aud":"api" """, JwtErrorCode.None, null)]
+    [InlineData(""","iss":"https://evil.example" """, JwtErrorCode.ReplicatedClaimMismatch, "iss")]
+    [InlineData(""","sub":"patient-18" """, JwtErrorCode.ReplicatedClaimMismatch, "sub")]
+    [InlineData(""","aud":["api"] """, JwtErrorCode.ReplicatedClaimMismatch, "aud")]
+    [InlineData(""","sub":null """, JwtErrorCode.ReplicatedClaimMismatch, "sub")]
+    public void Plain_jwe(string replicated, JwtErrorCode code, string? name)
+    {
+        string header = $$"""{"alg":"dir","enc":"A128CBC-HS256","typ":"record+jwt","kid":"e1"{{replicated.TrimEnd()}}}""";
+        string token = JweTestKit.HandMade(header, Payload, Cek, JweEncryption.A128CbcHS256);
+
+        Assert.Equal(JwtError.Create(code, name), new JweValidator<PatientRecord>(Key, JweTestKit.Policy()).Validate(token.AsSpan()));
+    }
+
+    [Theory]
+    [InlineData(""","iss":"https://issuer.example" """, JwtErrorCode.None, null)]
+    [InlineData(""","iss":"https://evil.example" """, JwtErrorCode.ReplicatedClaimMismatch, "iss")]
+    [InlineData(""","sub":"bob" """, JwtErrorCode.ReplicatedClaimMismatch, "sub")]
+    public void Nested_jwt_outer_header_is_bound_to_the_signed_claims(string replicated, JwtErrorCode code, string? name)
+    {
+        string inner = JwsWriter.Write(new AnyAccessTokenClaims(), ValidatorTestKit.Key);
+        string header = $$"""{"alg":"dir","enc":"A128CBC-HS256","cty":"JWT","kid":"e1"{{replicated.TrimEnd()}}}""";
+        string token = JweTestKit.HandMade(header, inner, Cek, JweEncryption.A128CbcHS256);
+
+        var validator = new NestedJwtValidator<AnyAccessTokenClaims>(Key, new JwtKeySet(ValidatorTestKit.Key), JweTestKit.Policy());
+        Assert.Equal(JwtError.Create(code, name), validator.Validate(token.AsSpan()));
+    }
+}
