@@ -148,7 +148,7 @@ internal static class JoseHeaderReader
     }
 
     // RFC 7515 §4.1.9: media types compare case-insensitively and "application/" may be omitted.
-    private static bool TypeEquals(ref Utf8JsonReader reader, ReadOnlySpan<byte> requiredType)
+    internal static bool TypeEquals(ref Utf8JsonReader reader, ReadOnlySpan<byte> requiredType)
     {
         if (reader.ValueSpan.Length > MaxTypeLength)
         {

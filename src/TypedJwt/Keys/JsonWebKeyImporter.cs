@@ -88,6 +88,21 @@ internal static class JsonWebKeyImporter
 
     private static RsaSigningKey ImportRsa(JsonWebKeyMembers jwk, JwsAlgorithm algorithm)
     {
+        RSA rsa = ImportRsaKey(jwk, JwsAlgorithmNames.GetName(algorithm), out bool isPrivate);
+        try
+        {
+            return new RsaSigningKey(rsa, algorithm, jwk.KeyId, isPrivate);
+        }
+        catch (ArgumentException)
+        {
+            rsa.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Imports the RSA members (shared by signing and encryption keys); the caller owns the returned instance.</summary>
+    internal static RSA ImportRsaKey(JsonWebKeyMembers jwk, string algorithmName, out bool isPrivate)
+    {
         if (jwk.Modulus is null || jwk.Exponent is null)
         {
             throw new ArgumentException("The RSA JWK needs both 'n' and 'e'.");
@@ -104,7 +119,7 @@ internal static class JsonWebKeyImporter
         if (modulusBits < RsaSigningKey.MinimumModulusBits)
         {
             throw new ArgumentException(
-                $"The JWK 'n' is a {modulusBits}-bit modulus; {JwsAlgorithmNames.GetName(algorithm)} requires at least {RsaSigningKey.MinimumModulusBits} bits (RFC 7518 §3.3).");
+                $"The JWK 'n' is a {modulusBits}-bit modulus; {algorithmName} requires at least {RsaSigningKey.MinimumModulusBits} bits (RFC 7518 §3.3, §4.3).");
         }
 
         if (!RsaSigningKey.IsUsablePublicExponent(jwk.Exponent))
@@ -118,7 +133,7 @@ internal static class JsonWebKeyImporter
             Exponent = BigEndianIntegers.TrimLeadingZeros(jwk.Exponent).ToArray(),
         };
 
-        bool isPrivate = AddRsaPrivateParameters(jwk, ref parameters);
+        isPrivate = AddRsaPrivateParameters(jwk, ref parameters);
         RSA rsa = RSA.Create();
         try
         {
@@ -134,15 +149,7 @@ internal static class JsonWebKeyImporter
             ClearRsaPrivateParameters(parameters);
         }
 
-        try
-        {
-            return new RsaSigningKey(rsa, algorithm, jwk.KeyId, isPrivate);
-        }
-        catch (ArgumentException)
-        {
-            rsa.Dispose();
-            throw;
-        }
+        return rsa;
     }
 
     /// <summary>Adds <c>d</c> and the CRT members, fixed to the lengths the BCL requires. Returns false for a public key.</summary>

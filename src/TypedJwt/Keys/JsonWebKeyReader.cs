@@ -12,7 +12,10 @@ namespace TypedJwt;
 /// </summary>
 internal static class JsonWebKeyReader
 {
-    internal static JwtSigningKey ReadKey(ReadOnlySpan<byte> utf8Json)
+    internal static JwtSigningKey ReadKey(ReadOnlySpan<byte> utf8Json) => ReadKey(utf8Json, JsonWebKeyImporter.Import);
+
+    /// <summary>Reads one JWK and hands its members to <paramref name="import"/>, which applies a key policy (signing or encryption).</summary>
+    internal static TKey ReadKey<TKey>(ReadOnlySpan<byte> utf8Json, Func<JsonWebKeyMembers, TKey> import)
     {
         var reader = new Utf8JsonReader(utf8Json);
         try
@@ -22,7 +25,7 @@ internal static class JsonWebKeyReader
                 throw new ArgumentException("A JWK must be a JSON object.", nameof(utf8Json));
             }
 
-            JwtSigningKey key = ReadKeyObject(ref reader);
+            TKey key = ReadKeyObject(ref reader, import);
             RequireEndOfInput(ref reader);
             return key;
         }
@@ -85,7 +88,7 @@ internal static class JsonWebKeyReader
 
             try
             {
-                keys.Add(ReadKeyObject(ref reader));
+                keys.Add(ReadKeyObject(ref reader, JsonWebKeyImporter.Import));
             }
             catch (ArgumentException e)
             {
@@ -97,7 +100,7 @@ internal static class JsonWebKeyReader
     }
 
     /// <summary>Reads one JWK object; <paramref name="reader"/> is on its start and is left on its end.</summary>
-    private static JwtSigningKey ReadKeyObject(ref Utf8JsonReader reader)
+    private static TKey ReadKeyObject<TKey>(ref Utf8JsonReader reader, Func<JsonWebKeyMembers, TKey> import)
     {
         var members = new JsonWebKeyMembers();
         try
@@ -110,7 +113,7 @@ internal static class JsonWebKeyReader
                 ReadMember(ref reader, name, members);
             }
 
-            return JsonWebKeyImporter.Import(members);
+            return import(members);
         }
         finally
         {

@@ -2,7 +2,7 @@ namespace TypedJwt;
 
 /// <summary>
 /// Why a token (or a JSON claims set) was rejected. The numeric values are stable and may be logged or
-/// compared across versions. Codes are grouped: structure (1–19), header (20–39), signature (40–59), claims (60–).
+/// compared across versions. Codes are grouped: structure (1–19), header (20–39), signature and decryption (40–59), claims (60–).
 /// </summary>
 public enum JwtErrorCode
 {
@@ -11,7 +11,7 @@ public enum JwtErrorCode
 
     /// <summary>The token is longer than <see cref="JwtValidationPolicy.MaxTokenLength"/>; nothing else was looked at.</summary>
     TokenTooLong = 1,
-    /// <summary>The token is not three base64url segments separated by dots (JWS Compact Serialization).</summary>
+    /// <summary>The token is not three (JWS) or five (JWE) base64url segments separated by dots (Compact Serialization).</summary>
     MalformedToken = 2,
     /// <summary>A segment is not strict base64url (no padding, no whitespace, canonical trailing bits).</summary>
     InvalidBase64Url = 3,
@@ -25,8 +25,10 @@ public enum JwtErrorCode
     EncryptedTokenNotExpected = 7,
     /// <summary>An array holds more elements than <see cref="JwtValidationPolicy.MaxArrayLength"/>.</summary>
     ArrayTooLong = 8,
+    /// <summary>The token is a JWS (three segments) where an encrypted token (JWE) was expected.</summary>
+    SignedTokenNotExpected = 9,
 
-    /// <summary>The header has no <c>alg</c>, or it is not a string.</summary>
+    /// <summary>The header has no <c>alg</c> (or, in a JWE, no <c>enc</c>), or it is not a string.</summary>
     MissingAlgorithm = 20,
     /// <summary>The header's <c>alg</c> is not one TypedJwt implements.</summary>
     UnsupportedAlgorithm = 21,
@@ -44,9 +46,25 @@ public enum JwtErrorCode
     InvalidTokenType = 27,
     /// <summary>A registered header parameter has the wrong JSON type (for example a numeric <c>kid</c>).</summary>
     InvalidHeaderParameter = 28,
+    /// <summary>The JWE header's <c>enc</c> is not a content encryption algorithm TypedJwt implements.</summary>
+    UnsupportedEncryption = 29,
+    /// <summary>The JWE header asks for a compressed plaintext (<c>zip</c>), which is not accepted (RFC 8725 §3.6).</summary>
+    CompressionRejected = 30,
+    /// <summary>
+    /// The JWE header's <c>cty</c> does not fit the validator: <c>JWT</c> (a nested token) where a claims set was expected,
+    /// or anything else where a nested sign-then-encrypt token was expected (RFC 7519 §5.2).
+    /// </summary>
+    InvalidContentType = 31,
+    /// <summary>The JWE header replicates a claim (<c>iss</c>, <c>sub</c>, <c>aud</c>; RFC 7519 §5.3) with a value other than the claims set's.</summary>
+    ReplicatedClaimMismatch = 32,
 
     /// <summary>The signature does not verify with the key.</summary>
     InvalidSignature = 40,
+    /// <summary>
+    /// The encrypted token does not decrypt with the key: the Encrypted Key, Initialization Vector, ciphertext or
+    /// Authentication Tag is wrong. One code for every such failure, so that no failure can be told apart (no oracle).
+    /// </summary>
+    DecryptionFailed = 41,
 
     /// <summary>A required claim is absent.</summary>
     MissingClaim = 60,

@@ -162,31 +162,6 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
     }
 
     private JwtError Materialize<TClaims>(ReadOnlySpan<byte> json, string part, out TClaims? claims)
-        where TClaims : IJwtClaimSet<TClaims>
-    {
-        claims = default;
-        var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(Policy.MaxJsonDepth));
-        try
-        {
-            reader.Read();
-            if (!TClaims.TryReadJson(ref reader, in _readOptions, out TClaims? value, out JwtError error))
-            {
-                return error;
-            }
-
-            error = value.ValidateConstraints();
-            if (!error.IsNone)
-            {
-                return error;
-            }
-
-            claims = value;
-            return default;
-        }
-        catch (JsonException)
-        {
-            // The header and claims passes already read this JSON strictly, so this is unreachable for tokens they accepted.
-            return JwtTokenReader.JsonFailure(ref reader, Policy.MaxJsonDepth, part);
-        }
-    }
+        where TClaims : IJwtClaimSet<TClaims> =>
+        JwtClaimsMaterializer.Materialize(json, Policy, in _readOptions, part, out claims);
 }
