@@ -56,15 +56,23 @@ public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
         string container = isHeader
             ? $"header '{type.Name}' is readable even in an encrypted token"
             : $"payload '{type.Name}' is not Encrypted";
+        // Options are per file; the members of one type are nearly always in one file, so they are read once per file seen.
+        SyntaxTree? optionsTree = null;
+        Vocabulary vocabulary = Vocabulary.Default;
         foreach (ClaimMember member in ClaimSetParser.Members(type, attribute, context.CancellationToken))
         {
-            if (member.ClaimName.Length == 0 || member.Location is not { IsInSource: true } location)
+            if (member.ClaimName.Length == 0 || member.Location is not { IsInSource: true, SourceTree: { } tree } location)
             {
                 continue;
             }
 
-            SensitivityOptions options = SensitivityOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(location.SourceTree!));
-            SensitiveFinding? finding = ClaimSensitivity.Classify(member, symbols, vocabularies.Get(options), context.CancellationToken);
+            if (tree != optionsTree)
+            {
+                optionsTree = tree;
+                vocabulary = vocabularies.Get(SensitivityOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
+            }
+
+            SensitiveFinding? finding = ClaimSensitivity.Classify(member, symbols, vocabulary, context.CancellationToken);
             if (finding is null)
             {
                 continue;
