@@ -154,7 +154,21 @@ public class AnalyzerTests
             Match match = Regex.Match(descriptor.HelpLinkUri, @"^https://github\.com/typedjwt/typedjwt/blob/main/(docs/diagnostics/(TJ\d{4})\.md)$");
             Assert.True(match.Success, descriptor.HelpLinkUri);
             Assert.Equal(descriptor.Id, match.Groups[2].Value);
-            Assert.True(File.Exists(Path.Combine(root, match.Groups[1].Value)), match.Groups[1].Value);
+            string page = Path.Combine(root, match.Groups[1].Value);
+            Assert.True(File.Exists(page), match.Groups[1].Value);
+            string text = File.ReadAllText(page);
+            Assert.StartsWith("# " + descriptor.Id + ": ", text);
+            Assert.Contains("| Severity | " + descriptor.DefaultSeverity + " |", text);
+            foreach (string section in new[] { "## What and why", "## Non-compliant code", "## Compliant code", "## How to suppress" })
+            {
+                Assert.Contains(section, text);
+            }
+
+            if (descriptor.Category == "TypedJwt.Security")
+            {
+                Assert.Contains("## Options", text);
+            }
+
             Assert.Contains(descriptor.Id + " | " + descriptor.Category + " | " + descriptor.DefaultSeverity + " |", unshipped);
         }
     }
