@@ -38,6 +38,7 @@ public class SensitiveClaimTests
         { "public string? TOTPSecret { get; init; }", "TOTPSecret" },
         { "public string[]? RecoveryCodes { get; init; }", "RecoveryCodes" },
         { "public string? SecurityAnswer { get; init; }", "SecurityAnswer" },
+        { "public string? SecretQuestionAnswer { get; init; }", "SecretQuestionAnswer" },
         { "public string? ApiKey { get; init; }", "ApiKey" },
         { """[JwtClaim("apikey")] public string? Value { get; init; }""", "Value" },
         { "public string? private_key { get; init; }", "private_key" },
@@ -117,6 +118,7 @@ public class SensitiveClaimTests
         "public string? EmailAddress { get; init; }",
         "public string? IpAddress { get; init; }",
         "public string? SecurityQuestion { get; init; }",
+        "public string? SecretQuestion { get; init; }",
         "public string? HealthCheckUrl { get; init; }",
         "public string? TokenType { get; init; }",
     };

@@ -16,7 +16,7 @@ internal static class SecretWords
         // One-time-password seeds and second factors.
         "otp=one-time password", "totp=TOTP seed", "hotp=HOTP seed", "otp seed", "mfa secret", "mfa seed", "2fa secret",
         "recovery code", "backup code", "recovery key",
-        "security answer", "secret answer", "security question answer=security answer",
+        "security answer", "secret answer", "security question answer=security answer", "secret question answer=security answer",
 
         // Keys and secrets.
         "secret", "api key", "apikey=api key", "private key", "privatekey=private key", "signing key", "encryption key",
