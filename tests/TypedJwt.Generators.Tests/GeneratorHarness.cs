@@ -31,11 +31,21 @@ internal static class GeneratorHarness
         return (driver.GetRunResult(), output);
     }
 
-    public static ImmutableArray<Diagnostic> Analyze(string source)
+    public static ImmutableArray<Diagnostic> Analyze(string source) => Analyze(source, new JwtClaimSetAnalyzer());
+
+    public static ImmutableArray<Diagnostic> Analyze(string source, params DiagnosticAnalyzer[] analyzers) => Analyze([source], analyzers);
+
+    public static ImmutableArray<Diagnostic> Analyze(string[] sources, params DiagnosticAnalyzer[] analyzers)
     {
-        CSharpCompilation compilation = Compile(source);
-        return compilation.WithAnalyzers([new JwtClaimSetAnalyzer()]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        CSharpCompilation compilation = Compile(sources);
+        return compilation.WithAnalyzers([.. analyzers]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
     }
+
+    /// <summary>Every analyzer the generator assembly ships, found by reflection so that a new rule cannot be forgotten here.</summary>
+    public static DiagnosticAnalyzer[] AllAnalyzers() => typeof(JwtGenerator).Assembly.GetTypes()
+        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToArray();
 
     /// <summary>The repository root, found by walking up to TypedJwt.sln.</summary>
     public static string RepoRoot()

@@ -57,6 +57,31 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
     }
 
     [Fact]
+    public void Analyzer_reports_a_password_in_a_signed_payload_in_the_build_output()
+    {
+        string directory = package.CreateConsumer("console", "LeakyConsumer", "net10.0");
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using TypedJwt;
+
+            System.Console.WriteLine("unreachable: the build must fail");
+
+            [JwtPayload]
+            public sealed partial record LoginToken
+            {
+                [JwtClaim("sub")] public required string Subject { get; init; }
+                public string? Password { get; init; }
+            }
+            """);
+
+        (int exitCode, string output) = DotNetCli.Run(directory, "build", "-c", "Release");
+
+        // Warnings are errors in this project, so the deliberate TJ0001 fails the build, naming the member.
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error TJ0001", output);
+        Assert.Contains("Claim 'password'", output);
+    }
+
+    [Fact]
     public void Console_project_on_net8_builds_warning_free()
     {
         // This machine has no .NET 8 runtime, so the net8.0 consumer is built, not run.
@@ -102,10 +127,11 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
         string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
 
         Assert.Contains("analyzers/dotnet/cs/TypedJwt.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/TypedJwt.CodeFixes.dll", entries);
         Assert.Contains("lib/net8.0/TypedJwt.dll", entries);
         Assert.Contains("lib/net10.0/TypedJwt.dll", entries);
         Assert.Contains("README.md", entries);
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generators", StringComparison.Ordinal) || e.Contains("CodeFixes", StringComparison.Ordinal)));
         Assert.True(File.Exists(Path.Combine(package.Feed, $"TypedJwt.{package.Version}.snupkg")));
     }
 }

@@ -2,10 +2,14 @@ using Microsoft.CodeAnalysis;
 
 namespace TypedJwt.Generators.Diagnostics;
 
-/// <summary>The descriptors of the rules the claim-set analyzer reports; the generator skips any type that has one of them.</summary>
+/// <summary>
+/// Every descriptor TypedJwt reports. The usage rules (TJ0003-TJ0009) are errors that make the generator skip the type;
+/// the security rules report code that compiles and runs but leaks or weakens something.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "TypedJwt.Usage";
+    private const string SecurityCategory = "TypedJwt.Security";
     private const string HelpLinkBase = "https://github.com/typedjwt/typedjwt/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor TypeMustBePartial = new(
@@ -70,4 +74,87 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + RuleIdentifiers.UnsupportedTypeShape + ".md");
+
+    public static readonly DiagnosticDescriptor SecretClaimNotEncrypted = new(
+        RuleIdentifiers.SecretClaimNotEncrypted,
+        "Secret or credential in a readable token",
+        "Claim '{0}' {1}, and {2}: anyone who holds the token can read it",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A JWS payload is only base64url-encoded. Passwords, keys, PINs, card numbers and other credentials belong in an Encrypted payload or nowhere in the token.",
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.SecretClaimNotEncrypted + ".md");
+
+    public static readonly DiagnosticDescriptor PersonalDataClaimNotEncrypted = new(
+        RuleIdentifiers.PersonalDataClaimNotEncrypted,
+        "Personal data in a readable token",
+        "Claim '{0}' {1}, and {2}: anyone who holds the token can read it",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A JWS payload is only base64url-encoded. National identifiers, dates of birth, addresses, health data and other personal data belong in an Encrypted payload, or should be looked up by the subject instead.",
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.PersonalDataClaimNotEncrypted + ".md");
+
+    public static readonly DiagnosticDescriptor NotSensitiveWithoutJustification = new(
+        RuleIdentifiers.NotSensitiveWithoutJustification,
+        "[NotSensitive] needs a justification",
+        "[NotSensitive] on '{0}' has no justification; say why this claim may be readable by anyone who holds the token",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.NotSensitiveWithoutJustification + ".md");
+
+    public static readonly DiagnosticDescriptor HardCodedKey = new(
+        RuleIdentifiers.HardCodedKey,
+        "Signing key is hard-coded",
+        "The key passed to '{0}' is hard-coded in the source; load it from a secret store or configuration",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.HardCodedKey + ".md");
+
+    public static readonly DiagnosticDescriptor HmacKeyTooShort = new(
+        RuleIdentifiers.HmacKeyTooShort,
+        "HMAC key is shorter than the hash",
+        "The {0} key is {1} bytes long; {0} needs at least {2} (RFC 7518 §3.2), and CreateHmac will throw",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.HmacKeyTooShort + ".md");
+
+    public static readonly DiagnosticDescriptor ExpirationNotRequired = new(
+        RuleIdentifiers.ExpirationNotRequired,
+        "Validation accepts tokens that never expire",
+        "RequireExpirationTime = false accepts a token without 'exp', which stays valid forever once issued",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.ExpirationNotRequired + ".md");
+
+    public static readonly DiagnosticDescriptor IssuerNotValidated = new(
+        RuleIdentifiers.IssuerNotValidated,
+        "Validation accepts any issuer",
+        "SkipIssuerValidation = true accepts a token from any issuer the key set trusts; use it only when each key belongs to one issuer",
+        SecurityCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.IssuerNotValidated + ".md");
+
+    public static readonly DiagnosticDescriptor AudienceNotValidated = new(
+        RuleIdentifiers.AudienceNotValidated,
+        "Validation accepts any audience",
+        "SkipAudienceValidation = true accepts a token issued for another service (RFC 8725 §3.9)",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.AudienceNotValidated + ".md");
+
+    public static readonly DiagnosticDescriptor LeewayTooLarge = new(
+        RuleIdentifiers.LeewayTooLarge,
+        "Validation leeway is above 5 minutes",
+        "A leeway of {0} keeps an expired token valid that much longer; clock skew needs seconds, not minutes",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.LeewayTooLarge + ".md");
 }

@@ -75,42 +75,23 @@ internal static class ClaimSetParser
         var membersByClaim = new Dictionary<string, string>(System.StringComparer.Ordinal);
         bool hasRequiredMembers = false;
 
-        foreach (ISymbol member in type.GetMembers())
+        foreach (ClaimMember candidate in Members(type, primaryConstructor, namingPolicy, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!IsCandidate(member, type, primaryConstructor, out ITypeSymbol? memberType))
+            ISymbol member = candidate.Symbol;
+            ITypeSymbol memberType = candidate.Type;
+            IParameterSymbol? parameter = candidate.Parameter;
+            List<AttributeData> attributes = candidate.Attributes;
+            Location? memberLocation = candidate.Location;
+            string claimName = candidate.ClaimName;
+            if (claimName.Length == 0)
             {
+                sink.Report(DiagnosticDescriptors.InvalidClaimName, memberLocation, member.Name);
                 continue;
             }
 
-            IParameterSymbol? parameter = primaryConstructor?.Parameters.FirstOrDefault(p => p.Name == member.Name);
-            List<AttributeData> attributes = member.GetAttributes().ToList();
-            if (parameter is not null)
+            if (!ClaimTypeClassifier.TryClassify(memberType, out ClaimTypeClassifier.Classification classification))
             {
-                attributes.AddRange(parameter.GetAttributes());
-            }
-
-            if (attributes.Any(a => Is(a, IgnoreAttributeName)))
-            {
-                continue;
-            }
-
-            Location? memberLocation = member.Locations.FirstOrDefault();
-            string claimName = ClaimNaming.Apply(namingPolicy, member.Name);
-            AttributeData? claimAttribute = attributes.FirstOrDefault(a => Is(a, ClaimAttributeName));
-            if (claimAttribute is not null)
-            {
-                claimName = claimAttribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
-                if (claimName.Length == 0)
-                {
-                    sink.Report(DiagnosticDescriptors.InvalidClaimName, memberLocation, member.Name);
-                    continue;
-                }
-            }
-
-            if (!ClaimTypeClassifier.TryClassify(memberType!, out ClaimTypeClassifier.Classification classification))
-            {
-                sink.Report(DiagnosticDescriptors.UnsupportedClaimType, memberLocation, member.Name, memberType!.ToDisplayString());
+                sink.Report(DiagnosticDescriptors.UnsupportedClaimType, memberLocation, member.Name, memberType.ToDisplayString());
                 continue;
             }
 
@@ -151,7 +132,7 @@ internal static class ClaimSetParser
                 ClaimName = claimName,
                 Kind = classification.Kind,
                 Collection = classification.Collection,
-                TypeName = memberType!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier)),
+                TypeName = memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier)),
                 ValueTypeName = classification.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 IsValueType = classification.ValueType.IsValueType,
                 IsNullable = classification.IsNullable,
@@ -190,6 +171,59 @@ internal static class ClaimSetParser
             Claims = claims.ToImmutableEquatableArray(),
             Enums = enums.ToImmutableEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// The members that become claims, in declaration order, with their claim names (empty when <c>[JwtClaim("")]</c>);
+    /// <c>[JwtIgnore]</c> members are left out. The sensitive-claim analyzer walks the same members the generator writes.
+    /// </summary>
+    public static IEnumerable<ClaimMember> Members(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
+        => Members(type, FindPrimaryConstructor(type, cancellationToken), NamingPolicyOf(attribute), cancellationToken);
+
+    private static IEnumerable<ClaimMember> Members(INamedTypeSymbol type, IMethodSymbol? primaryConstructor, int namingPolicy, CancellationToken cancellationToken)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsCandidate(member, type, primaryConstructor, out ITypeSymbol? memberType))
+            {
+                continue;
+            }
+
+            IParameterSymbol? parameter = primaryConstructor?.Parameters.FirstOrDefault(p => p.Name == member.Name);
+            List<AttributeData> attributes = member.GetAttributes().ToList();
+            if (parameter is not null)
+            {
+                attributes.AddRange(parameter.GetAttributes());
+            }
+
+            if (attributes.Any(a => Is(a, IgnoreAttributeName)))
+            {
+                continue;
+            }
+
+            string claimName = ClaimNaming.Apply(namingPolicy, member.Name);
+            AttributeData? claimAttribute = attributes.FirstOrDefault(a => Is(a, ClaimAttributeName));
+            if (claimAttribute is not null)
+            {
+                claimName = claimAttribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+            }
+
+            yield return new ClaimMember(member, memberType!, parameter, attributes, claimName, member.Locations.FirstOrDefault());
+        }
+    }
+
+    private static int NamingPolicyOf(AttributeData attribute)
+    {
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "NamingPolicy" && argument.Value.Value is int policy)
+            {
+                return policy;
+            }
+        }
+
+        return 0;
     }
 
     private static bool IsCandidate(ISymbol member, INamedTypeSymbol type, IMethodSymbol? primaryConstructor, out ITypeSymbol? memberType)

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TypedJwt.Generators.Diagnostics;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace TypedJwt.CodeFixes;
+
+/// <summary>
+/// TJ0001/TJ0002: marks the member <c>[NotSensitive(Justification = "")]</c>. The justification is left empty on purpose:
+/// TJ0010 then points at it until the reason is written (Roslyn 4.8 has no public way for a fix to place the caret).
+/// A positional record parameter gets <c>[property: ...]</c>, since the attribute applies to properties and fields.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkNotSensitiveCodeFixProvider)), Shared]
+public sealed class MarkNotSensitiveCodeFixProvider : CodeFixProvider
+{
+    private const string Title = "Mark the claim [NotSensitive] with a justification";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(RuleIdentifiers.SecretClaimNotEncrypted, RuleIdentifiers.PersonalDataClaimNotEncrypted);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (root is null || ClaimMemberSyntax.Find(root, diagnostic.Location.SourceSpan) is not { } member)
+            {
+                continue;
+            }
+
+            // A field declaration with several variables would mark them all; that is not this claim's decision alone.
+            if (member is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: > 1 } })
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(Title, ct => MarkAsync(context.Document, root, member, ct), equivalenceKey: nameof(MarkNotSensitiveCodeFixProvider)),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> MarkAsync(Document document, SyntaxNode root, SyntaxNode member, CancellationToken cancellationToken)
+    {
+        SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        bool imported = model?.LookupNamespacesAndTypes(member.SpanStart, name: "NotSensitiveAttribute")
+            .Any(s => s.ToDisplayString() == "TypedJwt.NotSensitiveAttribute") == true;
+        AttributeSyntax attribute = Attribute(
+            ParseName(imported ? "NotSensitive" : "TypedJwt.NotSensitive"),
+            AttributeArgumentList(SingletonSeparatedList(AttributeArgument(
+                NameEquals(IdentifierName("Justification")),
+                null,
+                LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(""))))));
+
+        SyntaxNode target = member is VariableDeclaratorSyntax declarator ? declarator.Parent!.Parent! : member;
+        AttributeListSyntax list = member is ParameterSyntax
+            ? AttributeList(AttributeTargetSpecifier(Token(SyntaxKind.PropertyKeyword)), SingletonSeparatedList(attribute))
+            : AttributeList(SingletonSeparatedList(attribute));
+        list = list.WithTrailingTrivia(Space);
+
+        SyntaxNode marked = target switch
+        {
+            PropertyDeclarationSyntax property => property.WithoutLeadingTrivia().WithAttributeLists(property.AttributeLists.Insert(0, list)),
+            FieldDeclarationSyntax field => field.WithoutLeadingTrivia().WithAttributeLists(field.AttributeLists.Insert(0, list)),
+            ParameterSyntax parameter => parameter.WithoutLeadingTrivia().WithAttributeLists(parameter.AttributeLists.Insert(0, list)),
+            _ => target,
+        };
+
+        // The member's indentation and comments move in front of the new attribute list.
+        return document.WithSyntaxRoot(root.ReplaceNode(target, marked.WithLeadingTrivia(target.GetLeadingTrivia())));
+    }
+}

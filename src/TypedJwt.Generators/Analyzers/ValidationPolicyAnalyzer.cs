@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Security;
+
+namespace TypedJwt.Generators.Analyzers;
+
+/// <summary>
+/// TJ0013-TJ0016: a <c>JwtValidationPolicy</c> initializer that weakens validation with a constant: <c>exp</c> not required,
+/// issuer or audience not checked, leeway above 5 minutes. Each is a deliberate opt-in in the API, so each has its own ID
+/// to suppress with a justification where the choice is right; a value computed at run time is not reported. The four
+/// rules read the same initializer, so they share one file and one pass.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ValidationPolicyAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly TimeSpan MaxLeeway = TimeSpan.FromMinutes(5);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ExpirationNotRequired,
+        DiagnosticDescriptors.IssuerNotValidated,
+        DiagnosticDescriptors.AudienceNotValidated,
+        DiagnosticDescriptors.LeewayTooLarge);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            INamedTypeSymbol? policy = start.Compilation.GetTypeByMetadataName("TypedJwt.JwtValidationPolicy");
+            if (policy is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, policy), OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol policy)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Initializer is null || !SymbolEqualityComparer.Default.Equals(creation.Type, policy))
+        {
+            return;
+        }
+
+        foreach (IOperation initializer in creation.Initializer.Initializers)
+        {
+            if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+            {
+                continue;
+            }
+
+            Optional<object?> constant = assignment.Value.ConstantValue;
+            Location location = assignment.Syntax.GetLocation();
+            switch (property.Property.Name)
+            {
+                case "RequireExpirationTime" when constant is { HasValue: true, Value: false }:
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ExpirationNotRequired, location));
+                    break;
+                case "SkipIssuerValidation" when constant is { HasValue: true, Value: true }:
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IssuerNotValidated, location));
+                    break;
+                case "SkipAudienceValidation" when constant is { HasValue: true, Value: true }:
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AudienceNotValidated, location));
+                    break;
+                case "Leeway" when TimeSpanConstant.TryEvaluate(assignment.Value, out TimeSpan leeway) && leeway > MaxLeeway:
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LeewayTooLarge, location, leeway.ToString("c", CultureInfo.InvariantCulture)));
+                    break;
+            }
+        }
+    }
+}
