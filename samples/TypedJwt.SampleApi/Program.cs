@@ -9,6 +9,9 @@ using TypedJwt.SampleApi;
 // Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs).
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
+// Request and response bodies use source-generated JSON metadata: no reflection, NativeAOT-clean.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
+
 // Read when first needed, so configuration added after this line (a test host's, for example) is seen.
 builder.Services.AddSingleton(services => DemoUsers.FromConfiguration(services.GetRequiredService<IConfiguration>()));
 builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)

@@ -28,18 +28,15 @@ internal static class SampleEndpoints
                     TokenId = t.TokenId,
                     Roles = user.Roles,
                 }).ToTokenResponse()
-                : Results.Json(new { error = "invalid_grant", error_description = "Wrong user name or password." }, statusCode: StatusCodes.Status401Unauthorized));
+                : Results.Json(new LoginError("invalid_grant", "Wrong user name or password."), SampleJsonContext.Default.LoginError, statusCode: StatusCodes.Status401Unauthorized));
 
         // The typed claims, bound from the validated token; declaring the parameter requires a valid access token.
         app.MapGet("/me", (ValidatedJwt<AccessToken> jwt) => new ClaimsJsonResult<AccessToken>(jwt.Payload));
 
         // A typed policy (see Program.cs): 403 for a valid token whose roles lack "admin".
-        app.MapGet("/admin", (ValidatedJwt<AccessToken> jwt, HttpContext context) => Results.Json(new
-        {
-            message = $"Welcome, {context.User.Identity?.Name}: your token carries the admin role.",
-            sub = jwt.Payload.Subject,
-            roles = jwt.Payload.Roles,
-        })).RequireAuthorization(AdminPolicy);
+        app.MapGet("/admin", (ValidatedJwt<AccessToken> jwt, HttpContext context) => Results.Json(
+            new AdminGreeting($"Welcome, {context.User.Identity?.Name}: your token carries the admin role.", jwt.Payload.Subject, jwt.Payload.Roles),
+            SampleJsonContext.Default.AdminGreeting)).RequireAuthorization(AdminPolicy);
 
         app.MapJwks();
     }
