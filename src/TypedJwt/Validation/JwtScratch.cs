@@ -5,8 +5,8 @@ using System.Text;
 namespace TypedJwt;
 
 /// <summary>
-/// Scratch memory for the encrypted validators: on the stack for ordinary tokens, rented beyond that, and always cleared
-/// afterwards because it holds decrypted claims.
+/// Scratch memory for the validators: on the stack for ordinary tokens, rented beyond that, and always cleared afterwards
+/// because it holds decoded or decrypted claims, which may be personal data.
 /// </summary>
 internal ref struct JwtScratch
 {

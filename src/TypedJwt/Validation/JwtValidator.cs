@@ -1,7 +1,5 @@
 using System;
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Json;
 
 namespace TypedJwt;
@@ -98,25 +96,11 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
             return JwtError.Create(JwtErrorCode.TokenTooLong);
         }
 
-        byte[]? rented = token.Length > StackScratchLength ? ArrayPool<byte>.Shared.Rent(token.Length) : null;
-        Span<byte> bytes = rented ?? stackalloc byte[token.Length];
-        try
-        {
-            // A compact JWS is ASCII only; anything else cannot be a token.
-            if (Ascii.FromUtf16(token, bytes, out int written) != OperationStatus.Done)
-            {
-                return JwtError.Create(JwtErrorCode.MalformedToken);
-            }
-
-            return Run(bytes.Slice(0, written), materialize, out payload, out header);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        // A compact JWS is ASCII only; anything else cannot be a token.
+        using var bytes = new JwtScratch(token.Length, token.Length <= StackScratchLength ? stackalloc byte[token.Length] : default);
+        return JwtScratch.TryToAscii(token, bytes.Span, out int written)
+            ? Run(bytes.Span.Slice(0, written), materialize, out payload, out header)
+            : JwtError.Create(JwtErrorCode.MalformedToken);
     }
 
     private JwtError Run<THeader>(ReadOnlySpan<byte> token, bool materialize, out TPayload? payload, out THeader? header)
@@ -129,36 +113,23 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
             return JwtError.Create(JwtErrorCode.TokenTooLong);
         }
 
-        byte[]? rented = token.Length > StackScratchLength ? ArrayPool<byte>.Shared.Rent(token.Length) : null;
-        Span<byte> scratch = rented ?? stackalloc byte[token.Length];
-        try
+        using var scratch = new JwtScratch(token.Length, token.Length <= StackScratchLength ? stackalloc byte[token.Length] : default);
+        JwtError error = _reader.Read(token, scratch.Span, out Range headerRange, out Range payloadRange);
+        if (!error.IsNone || !materialize)
         {
-            JwtError error = _reader.Read(token, scratch, out Range headerRange, out Range payloadRange);
-            if (!error.IsNone || !materialize)
+            return error;
+        }
+
+        if (typeof(THeader) != typeof(NoJwtHeader))
+        {
+            error = Materialize(scratch.Span[headerRange], "header", out header);
+            if (!error.IsNone)
             {
                 return error;
             }
-
-            if (typeof(THeader) != typeof(NoJwtHeader))
-            {
-                error = Materialize(scratch[headerRange], "header", out header);
-                if (!error.IsNone)
-                {
-                    return error;
-                }
-            }
-
-            return Materialize(scratch[payloadRange], "payload", out payload);
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                // Decoded claims may be personal data: clear them before the buffer goes back to the pool.
-                Array.Clear(rented);
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+
+        return Materialize(scratch.Span[payloadRange], "payload", out payload);
     }
 
     private JwtError Materialize<TClaims>(ReadOnlySpan<byte> json, string part, out TClaims? claims)
