@@ -5,14 +5,32 @@ namespace TypedJwt.Generators.Emit;
 /// <summary>
 /// Emits <c>TryReadJson</c>: one pass over the object. Known claims are matched with <c>ValueTextEquals</c> on UTF-8 literals
 /// (which also matches escaped spellings) and tracked in a bit mask; unknown members go to a <c>JwtMemberNameSet</c> and are
-/// skipped strictly. The instance is created only after every check passed.
+/// skipped strictly. The instance is created only after every check passed. A payload's reader also hands each member that
+/// may be a registered claim a validator governs (<c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>, declared or not) to the
+/// validator's <c>JwtRegisteredClaims</c>, so that validating and reading is one pass.
 /// </summary>
 internal static partial class ClaimSetEmitter
 {
+    // The claims the runtime's RegisteredClaimsValidator reads for the validation policy.
+    private static readonly string[] GovernedClaims = ["exp", "nbf", "iss", "aud"];
+
     private static void WriteTryReadJson(SourceWriter writer, ClaimSetSpec spec)
     {
+        string signature = $"public static bool TryReadJson(ref {JsonNs}Utf8JsonReader reader, in {Jwt}JwtReadOptions options, ";
+        string outputs = $"[global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {spec.FullyQualifiedName} value, out {Jwt}JwtError error)";
+        bool observes = !spec.IsHeader;
+        if (observes)
+        {
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.OpenBlock(signature + outputs);
+            writer.WriteLine($"var registered = default({Jwt}JwtRegisteredClaims);");
+            writer.WriteLine("return TryReadJson(ref reader, in options, ref registered, out value, out error);");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
         writer.WriteLine("/// <inheritdoc/>");
-        writer.OpenBlock($"public static bool TryReadJson(ref {JsonNs}Utf8JsonReader reader, in {Jwt}JwtReadOptions options, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {spec.FullyQualifiedName} value, out {Jwt}JwtError error)");
+        writer.OpenBlock(signature + (observes ? $"ref {Jwt}JwtRegisteredClaims registered, " : "") + outputs);
         writer.WriteLine("value = default;");
         writer.OpenBlock($"if (reader.TokenType != {JsonNs}JsonTokenType.StartObject)");
         writer.WriteLine($"error = {Jwt}JwtError.Create({Jwt}JwtErrorCode.MalformedJson);");
@@ -39,6 +57,14 @@ internal static partial class ClaimSetEmitter
             writer.WriteLine();
             writer.WriteLine($"__seen |= {Bit(i)};");
             writer.WriteLine("reader.Read();");
+            if (observes && System.Array.IndexOf(GovernedClaims, claim.ClaimName) >= 0)
+            {
+                writer.OpenBlock($"if (!registered.TryReadValue(ref reader, {Literal(claim.ClaimName)}, out error))");
+                writer.WriteLine("return false;");
+                writer.CloseBlock();
+                writer.WriteLine();
+            }
+
             WriteReadClaim(writer, claim, i);
             writer.CloseBlock();
         }
@@ -49,6 +75,14 @@ internal static partial class ClaimSetEmitter
         writer.WriteLine("return false;");
         writer.CloseBlock();
         writer.WriteLine();
+        if (observes)
+        {
+            writer.OpenBlock("if (!registered.TryRead(in reader, out error))");
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
         writer.OpenBlock($"if (!{Jwt}JwtJson.TrySkipValue(ref reader, null, options.MaxArrayLength, out error))");
         writer.WriteLine("return false;");
         writer.CloseBlock();

@@ -33,6 +33,13 @@ public interface IJwtPayload<TSelf> : IJwtClaimSet<TSelf> where TSelf : IJwtPayl
 {
     /// <summary>The <c>typ</c> header the type is issued with and requires on read, or null (then <c>JWT</c> is written and nothing is required).</summary>
     static abstract string? TokenType { get; }
+
+    /// <summary>
+    /// Reads the claims as <see cref="IJwtClaimSet{TSelf}.TryReadJson"/> does and, in the same pass, gives every member that
+    /// may be a registered claim a validator governs to <paramref name="registered"/> (see <see cref="JwtRegisteredClaims"/>),
+    /// so that a validator reads the payload once.
+    /// </summary>
+    static abstract bool TryReadJson(ref Utf8JsonReader reader, in JwtReadOptions options, ref JwtRegisteredClaims registered, [MaybeNullWhen(false)] out TSelf value, out JwtError error);
 }
 
 /// <summary>A typed JOSE header with extra parameters, generated for <see cref="JwtHeaderAttribute"/>.</summary>

@@ -96,21 +96,11 @@ public sealed class JweValidator<TPayload> where TPayload : IJwtPayload<TPayload
 
         using var scratch = new JwtScratch(JweTokenReader.GetScratchLength(token.Length), stackalloc byte[JwtScratch.StackLength]);
         JwtError error = _reader.Decrypt(token, scratch.Span, out Range plaintext, out JweHeader header);
-        if (error.IsNone)
-        {
-            error = _claims.Validate(scratch.Span[plaintext]);
-        }
-
-        if (error.IsNone)
-        {
-            error = ReplicatedClaims.Check(scratch.Span, in header, scratch.Span[plaintext], Policy.MaxJsonDepth);
-        }
-
-        if (!error.IsNone || !materialize)
+        if (!error.IsNone)
         {
             return error;
         }
 
-        return JwtClaimsMaterializer.Materialize(scratch.Span[plaintext], Policy, in _readOptions, "payload", out payload);
+        return JwtClaimsMaterializer.ReadDecryptedPayload(scratch.Span, in header, scratch.Span[plaintext], _claims, in _readOptions, materialize, out payload);
     }
 }

@@ -18,6 +18,7 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
     private const int StackScratchLength = 2048;
 
     private readonly JwtTokenReader _reader;
+    private readonly RegisteredClaimsValidator _claims;
     private readonly JwtReadOptions _readOptions;
 
     /// <summary>Creates a validator that verifies with one key.</summary>
@@ -31,6 +32,7 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
     public JwtValidator(JwtKeySet keys, JwtValidationPolicy policy)
     {
         _reader = new JwtTokenReader(keys, policy, TPayload.TokenType);
+        _claims = new RegisteredClaimsValidator(policy);
         _readOptions = new JwtReadOptions(policy.MaxArrayLength);
     }
 
@@ -115,7 +117,20 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
 
         using var scratch = new JwtScratch(token.Length, token.Length <= StackScratchLength ? stackalloc byte[token.Length] : default);
         JwtError error = _reader.Read(token, scratch.Span, out Range headerRange, out Range payloadRange);
-        if (!error.IsNone || !materialize)
+        if (!error.IsNone)
+        {
+            return error;
+        }
+
+        if (!materialize)
+        {
+            return _claims.Validate(scratch.Span[payloadRange]);
+        }
+
+        // One pass reads the typed payload and checks the registered claims; the typed header comes after the claims and
+        // before the payload's own read errors, as in the documented order.
+        error = JwtClaimsMaterializer.ReadPayload(scratch.Span[payloadRange], _claims, in _readOptions, out TPayload? read, out JwtError readError);
+        if (!error.IsNone)
         {
             return error;
         }
@@ -129,7 +144,7 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
             }
         }
 
-        return Materialize(scratch.Span[payloadRange], "payload", out payload);
+        return JwtClaimsMaterializer.Complete(read, readError, out payload);
     }
 
     private JwtError Materialize<TClaims>(ReadOnlySpan<byte> json, string part, out TClaims? claims)

@@ -19,6 +19,7 @@ public sealed class NestedJwtValidator<TPayload> where TPayload : IJwtPayload<TP
 {
     private readonly JweTokenReader _outer;
     private readonly JwtTokenReader _inner;
+    private readonly RegisteredClaimsValidator _claims;
     private readonly JwtReadOptions _readOptions;
 
     /// <summary>Creates a validator that decrypts with one key and verifies the inner token with <paramref name="signingKeys"/>.</summary>
@@ -34,6 +35,7 @@ public sealed class NestedJwtValidator<TPayload> where TPayload : IJwtPayload<TP
     {
         _outer = new JweTokenReader(encryptionKeys, policy, requiredType: null, nested: true);
         _inner = new JwtTokenReader(signingKeys, policy, TPayload.TokenType);
+        _claims = new RegisteredClaimsValidator(policy);
         _readOptions = new JwtReadOptions(policy.MaxArrayLength);
     }
 
@@ -106,17 +108,12 @@ public sealed class NestedJwtValidator<TPayload> where TPayload : IJwtPayload<TP
 
         Span<byte> innerScratch = scratch.Span.Slice(outerLength);
         error = _inner.Read(scratch.Span[plaintext], innerScratch, out _, out Range payloadRange);
-        if (error.IsNone)
-        {
-            // The binding between the layers: claims the outer header replicates must be the signed claims (RFC 7519 §5.3).
-            error = ReplicatedClaims.Check(scratch.Span, in header, innerScratch[payloadRange], Policy.MaxJsonDepth);
-        }
-
-        if (!error.IsNone || !materialize)
+        if (!error.IsNone)
         {
             return error;
         }
 
-        return JwtClaimsMaterializer.Materialize(innerScratch[payloadRange], Policy, in _readOptions, "payload", out payload);
+        // The binding between the layers: claims the outer header replicates must be the signed claims (RFC 7519 §5.3).
+        return JwtClaimsMaterializer.ReadDecryptedPayload(scratch.Span, in header, innerScratch[payloadRange], _claims, in _readOptions, materialize, out payload);
     }
 }

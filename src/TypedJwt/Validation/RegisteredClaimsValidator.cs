@@ -7,7 +7,9 @@ namespace TypedJwt;
 /// Checks the registered claims a policy governs (<c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>; RFC 7519 §4.1) straight from
 /// the payload bytes, without building the claims object, and checks the whole payload's structure on the way: one JSON
 /// object, no duplicate members at any depth, arrays within the limit. Structure and type errors come first, then
-/// <c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>, in that order.
+/// <c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>, in that order. When the typed claims are read as well, the generated reader
+/// feeds the same value reads (<see cref="TryReadValue"/>) through <see cref="JwtRegisteredClaims"/> instead, and only
+/// <see cref="Check"/> runs here (<see cref="JwtClaimsMaterializer.ReadPayload"/>).
 /// </summary>
 internal sealed class RegisteredClaimsValidator
 {
@@ -22,11 +24,13 @@ internal sealed class RegisteredClaimsValidator
         _audiences = ToUtf8(policy.ValidAudiences);
     }
 
+    public JwtValidationPolicy Policy => _policy;
+
     public JwtError Validate(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(_policy.MaxJsonDepth));
         var names = new JwtMemberNameSet(stackalloc byte[JwtJson.NameBufferSize]);
-        var claims = default(Findings);
+        var claims = new JwtRegisteredClaims(this);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -41,13 +45,8 @@ internal sealed class RegisteredClaimsValidator
                     return JwtError.Create(JwtErrorCode.DuplicateMember, MemberName(ref reader));
                 }
 
-                JwtError error;
-                bool ok = reader.ValueTextEquals("exp"u8) ? TryReadDate(ref reader, "exp", out claims.Expires, out error)
-                    : reader.ValueTextEquals("nbf"u8) ? TryReadDate(ref reader, "nbf", out claims.NotBefore, out error)
-                    : reader.ValueTextEquals("iss"u8) ? TryReadIssuer(ref reader, ref claims, out error)
-                    : reader.ValueTextEquals("aud"u8) ? TryReadAudience(ref reader, ref claims, out error)
-                    : JwtJson.TrySkipValue(ref reader, null, _policy.MaxArrayLength, out error);
-                if (!ok)
+                if (!TryReadGoverned(ref reader, ref claims, out bool governed, out JwtError error)
+                    || (!governed && !JwtJson.TrySkipValue(ref reader, null, _policy.MaxArrayLength, out error)))
                 {
                     return error;
                 }
@@ -70,7 +69,11 @@ internal sealed class RegisteredClaimsValidator
         return Check(in claims);
     }
 
-    private JwtError Check(in Findings claims)
+    /// <summary>
+    /// Checks what a pass over the payload found, in the order <c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>: the claims a
+    /// policy requires are present, the times hold (with the leeway) and the issuer and an audience are accepted ones.
+    /// </summary>
+    public JwtError Check(in JwtRegisteredClaims claims)
     {
         DateTimeOffset now = _policy.TimeProvider.GetUtcNow();
         if (claims.Expires is { } expires)
@@ -119,17 +122,65 @@ internal sealed class RegisteredClaimsValidator
         return default;
     }
 
+    /// <summary>
+    /// Reads the value of the member the reader is on (its property name) when it is <c>exp</c>, <c>nbf</c>, <c>iss</c> or
+    /// <c>aud</c> (<paramref name="governed"/>), leaving the reader on the value's last token; any other member is left unread.
+    /// </summary>
+    internal bool TryReadGoverned(ref Utf8JsonReader reader, ref JwtRegisteredClaims claims, out bool governed, out JwtError error)
+    {
+        string? name = GovernedName(in reader);
+        governed = name is not null;
+        if (name is null)
+        {
+            error = default;
+            return true;
+        }
+
+        reader.Read();
+        return TryReadValue(ref reader, name, ref claims, out error);
+    }
+
+    /// <summary>The governed claim the property name the reader is on names, in any escaped spelling; otherwise null.</summary>
+    internal static string? GovernedName(in Utf8JsonReader reader) =>
+        reader.ValueTextEquals("exp"u8) ? "exp"
+        : reader.ValueTextEquals("nbf"u8) ? "nbf"
+        : reader.ValueTextEquals("iss"u8) ? "iss"
+        : reader.ValueTextEquals("aud"u8) ? "aud"
+        : null;
+
+    /// <summary>
+    /// Reads the value of the governed claim <paramref name="name"/>, the reader positioned on it, and leaves the reader on
+    /// its last token (which moves it only for an <c>aud</c> array). A value of the wrong JSON type (null included), a
+    /// NumericDate out of range and an over-long <c>aud</c> array are errors naming the claim.
+    /// </summary>
+    internal bool TryReadValue(ref Utf8JsonReader reader, string name, ref JwtRegisteredClaims claims, out JwtError error)
+    {
+        switch (name)
+        {
+            case "exp":
+                return TryReadDate(ref reader, name, out claims.Expires, out error);
+            case "nbf":
+                return TryReadDate(ref reader, name, out claims.NotBefore, out error);
+            case "iss":
+                return TryReadIssuer(ref reader, ref claims, out error);
+            case "aud":
+                return TryReadAudience(ref reader, ref claims, out error);
+            default:
+                // Not a claim the policy governs: nothing to record.
+                error = default;
+                return true;
+        }
+    }
+
     private static bool TryReadDate(ref Utf8JsonReader reader, string name, out DateTimeOffset? value, out JwtError error)
     {
-        reader.Read();
         bool ok = JwtNumericDate.TryRead(ref reader, name, out DateTimeOffset date, out error);
         value = ok ? date : null;
         return ok;
     }
 
-    private bool TryReadIssuer(ref Utf8JsonReader reader, ref Findings claims, out JwtError error)
+    private bool TryReadIssuer(ref Utf8JsonReader reader, ref JwtRegisteredClaims claims, out JwtError error)
     {
-        reader.Read();
         if (reader.TokenType != JsonTokenType.String)
         {
             error = JwtError.Create(JwtErrorCode.InvalidClaimType, "iss");
@@ -143,9 +194,8 @@ internal sealed class RegisteredClaimsValidator
     }
 
     // "aud" is a string or an array of strings (RFC 7519 §4.1.3); one accepted value is enough.
-    private bool TryReadAudience(ref Utf8JsonReader reader, ref Findings claims, out JwtError error)
+    private bool TryReadAudience(ref Utf8JsonReader reader, ref JwtRegisteredClaims claims, out JwtError error)
     {
-        reader.Read();
         claims.HasAudience = true;
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -215,15 +265,5 @@ internal sealed class RegisteredClaimsValidator
         }
 
         return result;
-    }
-
-    private struct Findings
-    {
-        public DateTimeOffset? Expires;
-        public DateTimeOffset? NotBefore;
-        public bool HasIssuer;
-        public bool IssuerMatches;
-        public bool HasAudience;
-        public bool AudienceMatches;
     }
 }

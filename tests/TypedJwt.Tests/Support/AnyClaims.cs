@@ -19,13 +19,20 @@ internal sealed class AnyClaims : IJwtPayload<AnyClaims>
 
     public static bool TryReadJson(ref Utf8JsonReader reader, in JwtReadOptions options, [MaybeNullWhen(false)] out AnyClaims value, out JwtError error)
     {
-        value = TrySkipObject(ref reader, in options, out error) ? new AnyClaims() : null;
+        var registered = default(JwtRegisteredClaims);
+        return TryReadJson(ref reader, in options, ref registered, out value, out error);
+    }
+
+    public static bool TryReadJson(ref Utf8JsonReader reader, in JwtReadOptions options, ref JwtRegisteredClaims registered, [MaybeNullWhen(false)] out AnyClaims value, out JwtError error)
+    {
+        value = TrySkipObject(ref reader, in options, ref registered, out error) ? new AnyClaims() : null;
         return value is not null;
     }
 
     public JwtError ValidateConstraints() => default;
 
-    internal static bool TrySkipObject(ref Utf8JsonReader reader, in JwtReadOptions options, out JwtError error)
+    // Every member may be a registered claim the validator governs, so each one is shown to it before being skipped.
+    internal static bool TrySkipObject(ref Utf8JsonReader reader, in JwtReadOptions options, ref JwtRegisteredClaims registered, out JwtError error)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -44,7 +51,7 @@ internal sealed class AnyClaims : IJwtPayload<AnyClaims>
                     return false;
                 }
 
-                if (!JwtJson.TrySkipValue(ref reader, null, options.MaxArrayLength, out error))
+                if (!registered.TryRead(in reader, out error) || !JwtJson.TrySkipValue(ref reader, null, options.MaxArrayLength, out error))
                 {
                     return false;
                 }
@@ -76,7 +83,13 @@ internal sealed class AnyAccessTokenClaims : IJwtPayload<AnyAccessTokenClaims>
 
     public static bool TryReadJson(ref Utf8JsonReader reader, in JwtReadOptions options, [MaybeNullWhen(false)] out AnyAccessTokenClaims value, out JwtError error)
     {
-        value = AnyClaims.TrySkipObject(ref reader, in options, out error) ? new AnyAccessTokenClaims() : null;
+        var registered = default(JwtRegisteredClaims);
+        return TryReadJson(ref reader, in options, ref registered, out value, out error);
+    }
+
+    public static bool TryReadJson(ref Utf8JsonReader reader, in JwtReadOptions options, ref JwtRegisteredClaims registered, [MaybeNullWhen(false)] out AnyAccessTokenClaims value, out JwtError error)
+    {
+        value = AnyClaims.TrySkipObject(ref reader, in options, ref registered, out error) ? new AnyAccessTokenClaims() : null;
         return value is not null;
     }
 

@@ -46,6 +46,13 @@ namespace Sample
         /// <inheritdoc/>
         public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.AccessToken value, out global::TypedJwt.JwtError error)
         {
+            var registered = default(global::TypedJwt.JwtRegisteredClaims);
+            return TryReadJson(ref reader, in options, ref registered, out value, out error);
+        }
+
+        /// <inheritdoc/>
+        public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, ref global::TypedJwt.JwtRegisteredClaims registered, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.AccessToken value, out global::TypedJwt.JwtError error)
+        {
             value = default;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -76,6 +83,11 @@ namespace Sample
 
                         __seen |= 0x1UL;
                         reader.Read();
+                        if (!registered.TryReadValue(ref reader, "iss", out error))
+                        {
+                            return false;
+                        }
+
                         if (!global::TypedJwt.JwtClaimReader.TryReadString(ref reader, "iss", out __v0, out error))
                         {
                             return false;
@@ -106,6 +118,11 @@ namespace Sample
 
                         __seen |= 0x4UL;
                         reader.Read();
+                        if (!registered.TryReadValue(ref reader, "aud", out error))
+                        {
+                            return false;
+                        }
+
                         if (!global::TypedJwt.JwtClaimReader.TryReadAudience(ref reader, "aud", in options, out __v2, out error))
                         {
                             return false;
@@ -121,6 +138,11 @@ namespace Sample
 
                         __seen |= 0x8UL;
                         reader.Read();
+                        if (!registered.TryReadValue(ref reader, "exp", out error))
+                        {
+                            return false;
+                        }
+
                         if (!global::TypedJwt.JwtClaimReader.TryReadNumericDate(ref reader, "exp", out __v3, out error))
                         {
                             return false;
@@ -187,6 +209,11 @@ namespace Sample
                         if (!__unknown.TryAdd(in reader))
                         {
                             error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, reader.GetString());
+                            return false;
+                        }
+
+                        if (!registered.TryRead(in reader, out error))
+                        {
                             return false;
                         }
 

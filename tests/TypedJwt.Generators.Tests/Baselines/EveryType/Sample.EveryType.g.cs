@@ -97,6 +97,13 @@ namespace Sample
         /// <inheritdoc/>
         public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.EveryType value, out global::TypedJwt.JwtError error)
         {
+            var registered = default(global::TypedJwt.JwtRegisteredClaims);
+            return TryReadJson(ref reader, in options, ref registered, out value, out error);
+        }
+
+        /// <inheritdoc/>
+        public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, ref global::TypedJwt.JwtRegisteredClaims registered, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.EveryType value, out global::TypedJwt.JwtError error)
+        {
             value = default;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -422,6 +429,11 @@ namespace Sample
 
                         __seen |= 0x10000UL;
                         reader.Read();
+                        if (!registered.TryReadValue(ref reader, "aud", out error))
+                        {
+                            return false;
+                        }
+
                         if (!global::TypedJwt.JwtClaimReader.TryReadAudience(ref reader, "aud", in options, out __v16, out error))
                         {
                             return false;
@@ -469,6 +481,11 @@ namespace Sample
                         if (!__unknown.TryAdd(in reader))
                         {
                             error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, reader.GetString());
+                            return false;
+                        }
+
+                        if (!registered.TryRead(in reader, out error))
+                        {
                             return false;
                         }
 

@@ -29,6 +29,13 @@ namespace Sample.Outer
                 /// <inheritdoc/>
                 public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.Outer.Container.Inner.IdToken value, out global::TypedJwt.JwtError error)
                 {
+                    var registered = default(global::TypedJwt.JwtRegisteredClaims);
+                    return TryReadJson(ref reader, in options, ref registered, out value, out error);
+                }
+
+                /// <inheritdoc/>
+                public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, ref global::TypedJwt.JwtRegisteredClaims registered, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.Outer.Container.Inner.IdToken value, out global::TypedJwt.JwtError error)
+                {
                     value = default;
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
                     {
@@ -79,6 +86,11 @@ namespace Sample.Outer
                                 if (!__unknown.TryAdd(in reader))
                                 {
                                     error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, reader.GetString());
+                                    return false;
+                                }
+
+                                if (!registered.TryRead(in reader, out error))
+                                {
                                     return false;
                                 }
 
