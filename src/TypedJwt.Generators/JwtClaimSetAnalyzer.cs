@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Naming;
 using TypedJwt.Generators.Parsing;
 
 namespace TypedJwt.Generators;
@@ -56,7 +57,7 @@ public sealed class JwtClaimSetAnalyzer : DiagnosticAnalyzer
             }
 
             var diagnostics = new List<Diagnostic>();
-            ClaimSetParser.Parse(type, attribute, isHeader, diagnostics, context.CancellationToken);
+            ClaimSetParser.Report(type, attribute, isHeader, ClaimNaming.SnakeCaseLower, diagnostics, context.CancellationToken);
             foreach (Diagnostic diagnostic in diagnostics)
             {
                 context.ReportDiagnostic(diagnostic);

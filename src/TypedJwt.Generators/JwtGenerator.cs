@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using TypedJwt.Generators.Emit;
 using TypedJwt.Generators.Model;
+using TypedJwt.Generators.Naming;
 using TypedJwt.Generators.Parsing;
 
 namespace TypedJwt.Generators;
@@ -21,7 +22,9 @@ public sealed class JwtGenerator : IIncrementalGenerator
                 ClaimSetParser.PayloadAttributeName,
                 static (node, _) => true,
                 static (context, cancellationToken) => Parse(context, isHeader: false, cancellationToken))
-            .WithTrackingName(TrackingNames.PayloadSpecs)
+            .WithTrackingName(TrackingNames.PayloadDrafts)
+            .Select(static (draft, _) => draft is null ? null : ClaimNameResolver.Resolve(draft, ClaimNaming.SnakeCaseLower))
+            .WithTrackingName(TrackingNames.ResolvedPayloadSpecs)
             .Where(static spec => spec is not null)
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ValidPayloadSpecs);
@@ -31,7 +34,9 @@ public sealed class JwtGenerator : IIncrementalGenerator
                 ClaimSetParser.HeaderAttributeName,
                 static (node, _) => true,
                 static (context, cancellationToken) => Parse(context, isHeader: true, cancellationToken))
-            .WithTrackingName(TrackingNames.HeaderSpecs)
+            .WithTrackingName(TrackingNames.HeaderDrafts)
+            .Select(static (draft, _) => draft is null ? null : ClaimNameResolver.Resolve(draft, ClaimNaming.SnakeCaseLower))
+            .WithTrackingName(TrackingNames.ResolvedHeaderSpecs)
             .Where(static spec => spec is not null)
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ValidHeaderSpecs);
@@ -40,8 +45,8 @@ public sealed class JwtGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(headers, static (context, spec) => context.AddSource(spec.HintName, ClaimSetEmitter.Emit(spec)));
     }
 
-    private static ClaimSetSpec? Parse(GeneratorAttributeSyntaxContext context, bool isHeader, CancellationToken cancellationToken)
+    private static ClaimSetDraft? Parse(GeneratorAttributeSyntaxContext context, bool isHeader, CancellationToken cancellationToken)
         => context.TargetSymbol is INamedTypeSymbol type && context.Attributes.Length > 0
-            ? ClaimSetParser.Parse(type, context.Attributes[0], isHeader, diagnostics: null, cancellationToken)
+            ? ClaimSetParser.Parse(type, context.Attributes[0], isHeader, cancellationToken)
             : null;
 }

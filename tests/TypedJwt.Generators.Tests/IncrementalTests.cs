@@ -27,7 +27,7 @@ public class IncrementalTests
         public sealed partial record Other { public string? Name { get; init; } }
         """;
 
-    private static readonly string[] TrackedSteps = [TrackingNames.PayloadSpecs, TrackingNames.ValidPayloadSpecs];
+    private static readonly string[] TrackedSteps = [TrackingNames.PayloadDrafts, TrackingNames.ResolvedPayloadSpecs, TrackingNames.ValidPayloadSpecs];
 
     [Fact]
     public void Every_tracked_step_is_reported()
@@ -81,15 +81,22 @@ public class IncrementalTests
         Assert.Contains(specs.SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.New && o.Value.ToString()!.Contains("Other"));
     }
 
-    [Fact]
-    public void The_model_holds_no_symbols_syntax_locations_or_compilations()
+    [Theory]
+    [InlineData("EveryType", TrackingNames.PayloadDrafts)]
+    [InlineData("EveryType", TrackingNames.ResolvedPayloadSpecs)]
+    [InlineData("EveryType", TrackingNames.ValidPayloadSpecs)]
+    [InlineData("Header", TrackingNames.HeaderDrafts)]
+    [InlineData("Header", TrackingNames.ResolvedHeaderSpecs)]
+    [InlineData("Header", TrackingNames.ValidHeaderSpecs)]
+    public void The_model_holds_no_symbols_syntax_locations_or_compilations(string input, string step)
     {
-        string source = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "tests", "TypedJwt.Generators.Tests", "Inputs", "EveryType.cs"));
+        string source = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "tests", "TypedJwt.Generators.Tests", "Inputs", input + ".cs"));
         GeneratorDriverRunResult result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(source)).GetRunResult();
-        object[] models = [.. result.Results[0].TrackedSteps[TrackingNames.ValidPayloadSpecs].SelectMany(s => s.Outputs).Select(o => o.Value)];
+        object[] models = [.. result.Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Value)];
         Assert.NotEmpty(models);
         foreach (object model in models)
         {
+            Assert.NotNull(model);
             AssertNoRoslynObjects(model, new HashSet<object>(ReferenceEqualityComparer.Instance), "model");
         }
     }
