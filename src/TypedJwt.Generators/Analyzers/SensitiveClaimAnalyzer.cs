@@ -41,7 +41,8 @@ public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
             }
 
             var vocabularies = new VocabularyCache();
-            int defaultNamingPolicy = ClaimNaming.SnakeCaseLower;
+            // The messages name the claim and its words are matched, so it is named as the generator names it.
+            int defaultNamingPolicy = NamingPolicyOption.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).Policy;
             start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols, vocabularies, defaultNamingPolicy), SymbolKind.NamedType);
         });
     }
