@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Naming;
 using TypedJwt.Generators.Parsing;
 
 namespace TypedJwt.Generators;
@@ -39,11 +40,13 @@ public sealed class JwtClaimSetAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, payload, header), SymbolKind.NamedType);
+            // Claim names, and so TJ0005-TJ0008, depend on the project's default naming policy, exactly as the generator applies it.
+            int defaultNamingPolicy = NamingPolicyOption.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).Policy;
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, payload, header, defaultNamingPolicy), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol? payload, INamedTypeSymbol? header)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol? payload, INamedTypeSymbol? header, int defaultNamingPolicy)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         foreach (AttributeData attribute in type.GetAttributes())
@@ -56,7 +59,7 @@ public sealed class JwtClaimSetAnalyzer : DiagnosticAnalyzer
             }
 
             var diagnostics = new List<Diagnostic>();
-            ClaimSetParser.Parse(type, attribute, isHeader, diagnostics, context.CancellationToken);
+            ClaimSetParser.Report(type, attribute, isHeader, defaultNamingPolicy, diagnostics, context.CancellationToken);
             foreach (Diagnostic diagnostic in diagnostics)
             {
                 context.ReportDiagnostic(diagnostic);

@@ -19,15 +19,19 @@ internal static class GeneratorHarness
         References,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
-    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+    /// <summary>A driver that tracks its steps; <paramref name="options"/> are the global options MSBuild would pass.</summary>
+    public static GeneratorDriver CreateDriver(AnalyzerConfigOptionsProvider? options = null) => CSharpGeneratorDriver.Create(
         [new JwtGenerator().AsSourceGenerator()],
         parseOptions: ParseOptions,
+        optionsProvider: options,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static (GeneratorDriverRunResult Result, Compilation Output) Run(params string[] sources)
+    public static (GeneratorDriverRunResult Result, Compilation Output) Run(params string[] sources) => Run(GlobalOptionsProvider.None, sources);
+
+    public static (GeneratorDriverRunResult Result, Compilation Output) Run(AnalyzerConfigOptionsProvider options, params string[] sources)
     {
         CSharpCompilation input = Compile(sources);
-        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
+        GeneratorDriver driver = CreateDriver(options).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
         return (driver.GetRunResult(), output);
     }
 
@@ -35,11 +39,13 @@ internal static class GeneratorHarness
 
     public static ImmutableArray<Diagnostic> Analyze(string source, params DiagnosticAnalyzer[] analyzers) => Analyze([source], analyzers);
 
-    public static ImmutableArray<Diagnostic> Analyze(string[] sources, params DiagnosticAnalyzer[] analyzers)
-    {
-        CSharpCompilation compilation = Compile(sources);
-        return compilation.WithAnalyzers([.. analyzers]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-    }
+    public static ImmutableArray<Diagnostic> Analyze(string[] sources, params DiagnosticAnalyzer[] analyzers) => Analyze(sources, GlobalOptionsProvider.None, analyzers);
+
+    public static ImmutableArray<Diagnostic> Analyze(string[] sources, AnalyzerConfigOptionsProvider options, params DiagnosticAnalyzer[] analyzers)
+        => Analyze(Compile(sources), options, analyzers);
+
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerConfigOptionsProvider options, params DiagnosticAnalyzer[] analyzers)
+        => compilation.WithAnalyzers([.. analyzers], new AnalyzerOptions([], options)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>Every analyzer the generator assembly ships, found by reflection so that a new rule cannot be forgotten here.</summary>
     public static DiagnosticAnalyzer[] AllAnalyzers() => typeof(JwtGenerator).Assembly.GetTypes()

@@ -31,4 +31,42 @@ public class NamingTests
     {
         Assert.Equal("TenantId", ClaimNaming.Apply(ClaimNaming.AsDeclared, "TenantId"));
     }
+
+    [Fact]
+    public void The_option_accepts_every_JwtNamingPolicy_member_name_in_any_case_and_maps_it_to_the_member_value()
+    {
+        foreach (JwtNamingPolicy policy in Enum.GetValues<JwtNamingPolicy>())
+        {
+            string name = policy.ToString();
+            foreach (string spelling in new[] { name, name.ToLowerInvariant(), name.ToUpperInvariant(), " \t" + name + " " })
+            {
+                NamingPolicyOption option = NamingPolicyOption.Parse(spelling);
+                Assert.Equal((int)policy, option.Policy);
+                Assert.Null(option.InvalidValue);
+            }
+
+            Assert.Contains(name, NamingPolicyOption.AcceptedValues);
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void An_absent_or_empty_option_is_snake_case_lower(string? value)
+    {
+        Assert.Equal(ClaimNaming.SnakeCaseLower, NamingPolicyOption.Parse(value).Policy);
+        Assert.Null(NamingPolicyOption.Parse(value).InvalidValue);
+    }
+
+    [Theory]
+    [InlineData("camel_case")]
+    [InlineData("1")]
+    [InlineData("Camel Case")]
+    public void An_invalid_option_keeps_the_value_as_given_and_falls_back_to_snake_case_lower(string value)
+    {
+        NamingPolicyOption option = NamingPolicyOption.Parse(value);
+        Assert.Equal(ClaimNaming.SnakeCaseLower, option.Policy);
+        Assert.Equal(value, option.InvalidValue);
+    }
 }

@@ -152,6 +152,42 @@ public class SensitiveClaimTests
         Assert.Equal("true", diagnostic.Properties[SensitiveClaimAnalyzer.CanEncryptProperty]);
     }
 
+    [Theory]
+    [InlineData(null, "user_pwd")]
+    [InlineData("CamelCase", "userPwd")]
+    [InlineData("AsDeclared", "UserPwd")]
+    public void The_message_names_the_claim_as_the_TypedJwtNamingPolicy_property_names_it(string? value, string claim)
+    {
+        string source = AnalyzerTestKit.Usings + "[JwtPayload] public sealed partial record Token { public string? UserPwd { get; init; } }";
+        Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze([source], GlobalOptionsProvider.NamingPolicy(value), new SensitiveClaimAnalyzer()));
+        Assert.Equal("TJ0001", diagnostic.Id);
+        Assert.StartsWith($"Claim '{claim}' looks like a secret (password)", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_nested_path_names_each_claim_under_the_property_unless_its_type_sets_a_policy()
+    {
+        string source = AnalyzerTestKit.Usings + """
+            [JwtPayload(Encrypted = true, NamingPolicy = JwtNamingPolicy.SnakeCaseLower)] public sealed partial record Address { public string? StreetAddress { get; init; } }
+            [JwtPayload(Encrypted = true)] public sealed partial record Profile { public Address? HomeDetails { get; init; } }
+            [JwtPayload] public sealed partial record Token { public Profile? OwnerProfile { get; init; } }
+            """;
+        Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze([source], GlobalOptionsProvider.NamingPolicy("CamelCase"), new SensitiveClaimAnalyzer()));
+        Assert.StartsWith("Claim 'ownerProfile' carries 'homeDetails.street_address', which looks like personal data", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_claim_name_the_policy_leaves_as_declared_is_still_split_into_words()
+    {
+        // The claim name is matched as words too: [JwtClaim] gives it here, and it is reported under every policy.
+        string source = AnalyzerTestKit.Usings + """[JwtPayload] public sealed partial record Token { [JwtClaim("apiKey")] public string? Value { get; init; } }""";
+        foreach (string? value in new[] { null, "CamelCase", "AsDeclared" })
+        {
+            Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze([source], GlobalOptionsProvider.NamingPolicy(value), new SensitiveClaimAnalyzer()));
+            Assert.StartsWith("Claim 'apiKey' looks like a secret", diagnostic.GetMessage());
+        }
+    }
+
     [Fact]
     public void Sensitive_always_reports_and_picks_the_rule_by_name()
     {

@@ -20,6 +20,7 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
             [JwtClaim("aud")] public required JwtAudience Audience { get; init; }
             [JwtClaim("exp")] public required DateTimeOffset ExpiresAt { get; init; }
             public ImmutableArray<string> Roles { get; init; }
+            public string? TenantId { get; init; }
         }
         """;
 
@@ -82,6 +83,60 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
     }
 
     [Fact]
+    public void TypedJwtNamingPolicy_in_the_project_file_renames_the_claims_on_the_wire()
+    {
+        string directory = package.CreateConsumer("console", "CamelConsumer", "net10.0", properties: NamingPolicy("CamelCase"));
+        File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using System.Buffers.Text;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Consumer;
+            using TypedJwt;
+
+            var key = JwtSigningKey.CreateHmac(JwsAlgorithm.HS256, RandomNumberGenerator.GetBytes(32), "k1");
+            string token = JwsWriter.Write(new AccessToken
+            {
+                Issuer = "https://issuer",
+                Subject = "alice",
+                Audience = "api",
+                ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(5),
+                TenantId = "t-1",
+            }, key);
+            Console.WriteLine("PAYLOAD " + Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token.Split('.')[1])));
+            var validator = new JwtValidator<AccessToken>(key, JwtValidationPolicy.For("https://issuer", "api"));
+            Console.WriteLine(validator.TryValidate(token, out AccessToken? claims, out JwtError error)
+                ? $"VALID {claims.Subject} {claims.TenantId}"
+                : $"INVALID {error.Code}");
+            """);
+
+        DotNetCli.Succeed(directory, "build", "-c", "Release");
+        string output = DotNetCli.Succeed(directory, "run", "-c", "Release", "--no-build");
+
+        // [JwtClaim] names stay as written; the unannotated member follows the project's policy.
+        Assert.Contains("\"sub\":\"alice\"", output);
+        Assert.Contains("\"tenantId\":\"t-1\"", output);
+        Assert.DoesNotContain("tenant_id", output);
+        Assert.Contains("VALID alice t-1", output);
+    }
+
+    [Fact]
+    public void An_invalid_TypedJwtNamingPolicy_fails_the_build_with_TJ0017_alone()
+    {
+        string directory = package.CreateConsumer("console", "BadPolicyConsumer", "net10.0", properties: NamingPolicy("camel_case"));
+        File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
+
+        (int exitCode, string output) = DotNetCli.Run(directory, "build", "-c", "Release");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error TJ0017", output);
+        Assert.Contains("TypedJwtNamingPolicy is 'camel_case'", output);
+        // The generator fell back to snake_case, so the program's uses of the generated type still compile.
+        Assert.DoesNotContain("error CS", output);
+    }
+
+    [Fact]
     public void Console_project_on_net8_builds_warning_free()
     {
         // This machine has no .NET 8 runtime, so the net8.0 consumer is built, not run.
@@ -97,8 +152,13 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
     [Fact]
     public void Web_api_project_with_only_the_AspNetCore_package_builds_warning_free()
     {
-        // TypedJwt.AspNetCore alone must bring TypedJwt with its generator: the endpoints below use a generated type.
-        string directory = package.CreateConsumer("webapi", "WebConsumer", "net10.0", "TypedJwt.AspNetCore");
+        // TypedJwt.AspNetCore alone must bring TypedJwt with its generator: the endpoints below use a generated type. It
+        // must bring buildTransitive/TypedJwt.props too, or the compiler would never pass TypedJwtNamingPolicy on.
+        string directory = package.CreateConsumer("webapi", "WebConsumer", "net10.0", "TypedJwt.AspNetCore", new Dictionary<string, string>
+        {
+            ["TypedJwtNamingPolicy"] = "CamelCase",
+            ["EmitCompilerGeneratedFiles"] = "true",
+        });
         File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """
             using Consumer;
@@ -117,10 +177,14 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
 
         Assert.Contains("WebConsumer.dll", output);
         Assert.True(File.Exists(Path.Combine(directory, "packages", "typedjwt", package.Version.ToLowerInvariant(), "analyzers", "dotnet", "cs", "TypedJwt.Generators.dll")));
+        string generated = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(directory, "obj"), "Consumer.AccessToken.g.cs", SearchOption.AllDirectories)));
+        Assert.Contains("\"tenantId\"u8", generated);
     }
 
+    private static Dictionary<string, string> NamingPolicy(string value) => new() { ["TypedJwtNamingPolicy"] = value };
+
     [Fact]
-    public void Package_carries_the_analyzers_outside_lib()
+    public void Package_carries_the_analyzers_outside_lib_and_the_props_in_build_and_buildTransitive()
     {
         string nupkg = Path.Combine(package.Feed, $"TypedJwt.{package.Version}.nupkg");
         using var archive = System.IO.Compression.ZipFile.OpenRead(nupkg);
@@ -131,6 +195,12 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
         Assert.Contains("lib/net8.0/TypedJwt.dll", entries);
         Assert.Contains("lib/net10.0/TypedJwt.dll", entries);
         Assert.Contains("README.md", entries);
+        foreach (string props in new[] { "build/TypedJwt.props", "buildTransitive/TypedJwt.props" })
+        {
+            using var reader = new StreamReader(archive.GetEntry(props)!.Open());
+            Assert.Contains("<CompilerVisibleProperty Include=\"TypedJwtNamingPolicy\" />", reader.ReadToEnd());
+        }
+
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generators", StringComparison.Ordinal) || e.Contains("CodeFixes", StringComparison.Ordinal)));
         Assert.True(File.Exists(Path.Combine(package.Feed, $"TypedJwt.{package.Version}.snupkg")));
     }

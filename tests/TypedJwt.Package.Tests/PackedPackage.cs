@@ -21,8 +21,11 @@ public sealed class PackedPackage : IDisposable
 
     public string Version { get; }
 
-    /// <summary>Creates a project from a `dotnet new` template outside the repository, referencing only one packed package.</summary>
-    public string CreateConsumer(string template, string name, string targetFramework, string packageId = "TypedJwt")
+    /// <summary>
+    /// Creates a project from a `dotnet new` template outside the repository, referencing only one packed package;
+    /// <paramref name="properties"/> are MSBuild properties the project sets, as a user would write them in its csproj.
+    /// </summary>
+    public string CreateConsumer(string template, string name, string targetFramework, string packageId = "TypedJwt", IReadOnlyDictionary<string, string>? properties = null)
     {
         string directory = Path.Combine(WorkDirectory, name);
         DotNetCli.Succeed(WorkDirectory, "new", template, "-o", directory, "-n", name, "--framework", "net10.0", "--no-restore");
@@ -48,7 +51,7 @@ public sealed class PackedPackage : IDisposable
                      that restore warning is about the mirror, not about TypedJwt's code, which stays warning-free. -->
                 <WarningsNotAsErrors>NU1603</WarningsNotAsErrors>
                 <RestorePackagesPath>{Path.Combine(directory, "packages")}</RestorePackagesPath>
-              </PropertyGroup>
+            {string.Concat((properties ?? new Dictionary<string, string>()).Select(p => $"    <{p.Key}>{p.Value}</{p.Key}>\n"))}  </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="{packageId}" Version="{Version}" />
               </ItemGroup>

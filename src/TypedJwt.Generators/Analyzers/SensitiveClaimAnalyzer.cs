@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Naming;
 using TypedJwt.Generators.Parsing;
 using TypedJwt.Generators.Sensitivity;
 
@@ -40,11 +41,13 @@ public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
             }
 
             var vocabularies = new VocabularyCache();
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols, vocabularies), SymbolKind.NamedType);
+            // The messages name the claim and its words are matched, so it is named as the generator names it.
+            int defaultNamingPolicy = NamingPolicyOption.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).Policy;
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols, vocabularies, defaultNamingPolicy), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, SensitivitySymbols symbols, VocabularyCache vocabularies)
+    private static void AnalyzeType(SymbolAnalysisContext context, SensitivitySymbols symbols, VocabularyCache vocabularies, int defaultNamingPolicy)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         AttributeData? attribute = symbols.ClaimSetAttribute(type, out bool isHeader);
@@ -59,9 +62,11 @@ public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
         // Options are per file; the members of one type are nearly always in one file, so they are read once per file seen.
         SyntaxTree? optionsTree = null;
         Vocabulary vocabulary = Vocabulary.Default;
-        foreach (ClaimMember member in ClaimSetParser.Members(type, attribute, context.CancellationToken))
+        int namingPolicy = ClaimSetParser.NamingPolicy(attribute, defaultNamingPolicy);
+        foreach (ClaimMember member in ClaimSetParser.Members(type, context.CancellationToken))
         {
-            if (member.ClaimName.Length == 0 || member.Location is not { IsInSource: true, SourceTree: { } tree } location)
+            string claimName = member.ClaimName(namingPolicy);
+            if (claimName.Length == 0 || member.Location is not { IsInSource: true, SourceTree: { } tree } location)
             {
                 continue;
             }
@@ -72,7 +77,7 @@ public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
                 vocabulary = vocabularies.Get(SensitivityOptions.Read(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
             }
 
-            SensitiveFinding? finding = ClaimSensitivity.Classify(member, symbols, vocabulary, context.CancellationToken);
+            SensitiveFinding? finding = ClaimSensitivity.Classify(member, claimName, defaultNamingPolicy, symbols, vocabulary, context.CancellationToken);
             if (finding is null)
             {
                 continue;
@@ -81,7 +86,7 @@ public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
             DiagnosticDescriptor descriptor = finding.Category == SensitiveCategory.Secret
                 ? DiagnosticDescriptors.SecretClaimNotEncrypted
                 : DiagnosticDescriptors.PersonalDataClaimNotEncrypted;
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, isHeader ? null : Encryptable, member.ClaimName, finding.Describe(), container));
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, isHeader ? null : Encryptable, claimName, finding.Describe(), container));
         }
     }
 

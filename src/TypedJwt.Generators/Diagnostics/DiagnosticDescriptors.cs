@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace TypedJwt.Generators.Diagnostics;
 
 /// <summary>
-/// Every descriptor TypedJwt reports. The usage rules (TJ0003-TJ0009) are errors that make the generator skip the type;
-/// the security rules report code that compiles and runs but leaks or weakens something.
+/// Every descriptor TypedJwt reports. The usage rules (TJ0003-TJ0009) are errors that make the generator skip the type, and
+/// TJ0017 an invalid project-wide option; the security rules report code that compiles and runs but leaks or weakens something.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -157,4 +157,17 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + RuleIdentifiers.LeewayTooLarge + ".md");
+
+    // Reported once per compilation from a compilation action, hence CompilationEnd (RS1037): such diagnostics show in the
+    // build and in full-solution analysis, not while typing.
+    public static readonly DiagnosticDescriptor InvalidNamingPolicyOption = new(
+        RuleIdentifiers.InvalidNamingPolicyOption,
+        "Invalid TypedJwtNamingPolicy value",
+        "The MSBuild property TypedJwtNamingPolicy is '{0}', which is not a naming policy; use one of {1}, or leave it empty for SnakeCaseLower",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Until the value is fixed, types without an explicit NamingPolicy are named with the default, SnakeCaseLower.",
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.InvalidNamingPolicyOption + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -21,4 +21,5 @@ internal static class RuleIdentifiers
     public const string IssuerNotValidated = "TJ0014";
     public const string AudienceNotValidated = "TJ0015";
     public const string LeewayTooLarge = "TJ0016";
+    public const string InvalidNamingPolicyOption = "TJ0017";
 }

@@ -5,17 +5,18 @@ namespace TypedJwt.Generators.Parsing;
 
 /// <summary>
 /// A member that becomes a claim, as the parser sees it before any check: the symbol, its type, the positional record
-/// parameter it comes from (if any), the attributes of both, and the claim name. Analyzer-side only; never reaches the model.
+/// parameter it comes from (if any), the attributes of both, and its <c>[JwtClaim]</c> name. Analyzer-side only; never
+/// reaches the model.
 /// </summary>
 internal readonly struct ClaimMember
 {
-    public ClaimMember(ISymbol symbol, ITypeSymbol type, IParameterSymbol? parameter, List<AttributeData> attributes, string claimName, Location? location)
+    public ClaimMember(ISymbol symbol, ITypeSymbol type, IParameterSymbol? parameter, List<AttributeData> attributes, string? explicitClaimName, Location? location)
     {
         Symbol = symbol;
         Type = type;
         Parameter = parameter;
         Attributes = attributes;
-        ClaimName = claimName;
+        ExplicitClaimName = explicitClaimName;
         Location = location;
     }
 
@@ -28,8 +29,11 @@ internal readonly struct ClaimMember
     /// <summary>The member's attributes followed by its primary constructor parameter's.</summary>
     public List<AttributeData> Attributes { get; }
 
-    /// <summary>The JSON name; empty when <c>[JwtClaim("")]</c> (TJ0008).</summary>
-    public string ClaimName { get; }
+    /// <summary>The name <c>[JwtClaim("...")]</c> gives (empty is TJ0008), or null when the naming policy decides.</summary>
+    public string? ExplicitClaimName { get; }
 
     public Location? Location { get; }
+
+    /// <summary>The JSON name under the type's effective naming policy (<see cref="ClaimSetParser.NamingPolicy"/>).</summary>
+    public string ClaimName(int namingPolicy) => ClaimNameResolver.NameOf(Symbol.Name, ExplicitClaimName, namingPolicy);
 }

@@ -6,13 +6,13 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedJwt.Generators.Diagnostics;
 using TypedJwt.Generators.Model;
-using TypedJwt.Generators.Naming;
 
 namespace TypedJwt.Generators.Parsing;
 
 /// <summary>
-/// Turns an annotated type symbol into a <see cref="ClaimSetSpec"/>, or reports why it cannot be one. Shared by the generator
-/// (which only keeps the spec) and the analyzer (which only keeps the diagnostics), so both always agree.
+/// Turns an annotated type symbol into a <see cref="ClaimSetDraft"/> (the model before claim names are known), or reports
+/// why it cannot be one. Shared by the generator (which only keeps the draft) and the analyzer (which only keeps the
+/// diagnostics), so both always agree; the checks that depend on claim names run for both in <see cref="ClaimNameResolver"/>.
 /// </summary>
 internal static class ClaimSetParser
 {
@@ -24,9 +24,41 @@ internal static class ClaimSetParser
     // The generated reader tracks seen claims in one ulong.
     private const int MaxClaims = 64;
 
-    public static ClaimSetSpec? Parse(INamedTypeSymbol type, AttributeData attribute, bool isHeader, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
+    /// <summary>For the generator: the draft, or null when a check that does not depend on claim names fails.</summary>
+    public static ClaimSetDraft? Parse(INamedTypeSymbol type, AttributeData attribute, bool isHeader, CancellationToken cancellationToken)
+        => Read(type, attribute, isHeader, new DiagnosticSink(null), new List<ClaimDraft>(), members: null, cancellationToken);
+
+    /// <summary>
+    /// For the analyzer: every diagnostic of the type under the project's default naming policy, at real source locations.
+    /// The name checks run on every claim that passed the member checks, even when the type has other errors, so one build
+    /// shows all of them.
+    /// </summary>
+    public static void Report(INamedTypeSymbol type, AttributeData attribute, bool isHeader, int defaultNamingPolicy, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var sink = new DiagnosticSink(diagnostics);
+        var claims = new List<ClaimDraft>();
+        var members = new List<ClaimMember>();
+        Read(type, attribute, isHeader, sink, claims, members, cancellationToken);
+        foreach (ClaimNameProblem problem in ClaimNameResolver.Resolve(claims, isHeader, NamingPolicy(attribute, defaultNamingPolicy)).Problems)
+        {
+            sink.Report(problem.Descriptor, members[problem.ClaimIndex].Location, problem.MessageArgs);
+        }
+    }
+
+    /// <summary>
+    /// The members that become claims, in declaration order; <c>[JwtIgnore]</c> members are left out. The sensitive-claim
+    /// analyzer walks the same members the generator writes, naming them with <see cref="ClaimMember.ClaimName"/>.
+    /// </summary>
+    public static IEnumerable<ClaimMember> Members(INamedTypeSymbol type, CancellationToken cancellationToken)
+        => Members(type, FindPrimaryConstructor(type, cancellationToken), cancellationToken);
+
+    /// <summary>A type's naming policy: its attribute's <c>NamingPolicy</c> when set (even to the default), else the project's.</summary>
+    public static int NamingPolicy(AttributeData attribute, int defaultNamingPolicy) => ExplicitNamingPolicy(attribute) ?? defaultNamingPolicy;
+
+    // Fills claims (and, for the analyzer, the member behind each claim at the same index) with every member that passes the
+    // member checks, and returns the draft only when no check failed.
+    private static ClaimSetDraft? Read(INamedTypeSymbol type, AttributeData attribute, bool isHeader, DiagnosticSink sink, List<ClaimDraft> claims, List<ClaimMember>? members, CancellationToken cancellationToken)
+    {
         Location? typeLocation = type.Locations.FirstOrDefault();
 
         var containingTypes = new List<ContainingTypeSpec>();
@@ -55,65 +87,31 @@ internal static class ClaimSetParser
             sink.Report(DiagnosticDescriptors.UnsupportedTypeShape, typeLocation, type.Name, "a reader must be able to create it, so it cannot be abstract or static");
         }
 
-        int namingPolicy = 0;
         string? tokenType = null;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
-            if (argument.Key == "NamingPolicy" && argument.Value.Value is int policy)
-            {
-                namingPolicy = policy;
-            }
-            else if (argument.Key == "TokenType" && !isHeader)
+            if (argument.Key == "TokenType" && !isHeader)
             {
                 tokenType = argument.Value.Value as string;
             }
         }
 
         IMethodSymbol? primaryConstructor = FindPrimaryConstructor(type, cancellationToken);
-        var claims = new List<ClaimSpec>();
         var enums = new List<EnumSpec>();
-        var membersByClaim = new Dictionary<string, string>(System.StringComparer.Ordinal);
         bool hasRequiredMembers = false;
 
-        foreach (ClaimMember candidate in Members(type, primaryConstructor, namingPolicy, cancellationToken))
+        foreach (ClaimMember candidate in Members(type, primaryConstructor, cancellationToken))
         {
             ISymbol member = candidate.Symbol;
             ITypeSymbol memberType = candidate.Type;
             IParameterSymbol? parameter = candidate.Parameter;
             List<AttributeData> attributes = candidate.Attributes;
-            Location? memberLocation = candidate.Location;
-            string claimName = candidate.ClaimName;
-            if (claimName.Length == 0)
-            {
-                sink.Report(DiagnosticDescriptors.InvalidClaimName, memberLocation, member.Name);
-                continue;
-            }
-
             if (!ClaimTypeClassifier.TryClassify(memberType, out ClaimTypeClassifier.Classification classification))
             {
-                sink.Report(DiagnosticDescriptors.UnsupportedClaimType, memberLocation, member.Name, memberType.ToDisplayString());
+                sink.Report(DiagnosticDescriptors.UnsupportedClaimType, candidate.Location, member.Name, memberType.ToDisplayString());
                 continue;
             }
 
-            if (isHeader && ReservedHeaderParameters.Contains(claimName))
-            {
-                sink.Report(DiagnosticDescriptors.ReservedHeaderParameter, memberLocation, claimName);
-                continue;
-            }
-
-            if (!isHeader && RegisteredClaims.TryGetExpected(claimName, out string? expected) && !RegisteredClaims.HasExpectedType(claimName, classification))
-            {
-                sink.Report(DiagnosticDescriptors.RegisteredClaimWrongType, memberLocation, claimName, expected);
-                continue;
-            }
-
-            if (membersByClaim.TryGetValue(claimName, out string? firstMember))
-            {
-                sink.Report(DiagnosticDescriptors.DuplicateClaimName, memberLocation, member.Name, claimName, firstMember);
-                continue;
-            }
-
-            membersByClaim.Add(claimName, member.Name);
             bool isRequiredKeyword = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
             hasRequiredMembers |= isRequiredKeyword;
             bool isRequired = isRequiredKeyword
@@ -126,10 +124,11 @@ internal static class ClaimSetParser
                 enumKey = AddEnum(enums, classification.ValueType);
             }
 
-            claims.Add(new ClaimSpec
+            claims.Add(new ClaimDraft
             {
+                DeclaredName = member.Name,
+                ExplicitName = candidate.ExplicitClaimName,
                 MemberName = Identifier(member.Name),
-                ClaimName = claimName,
                 Kind = classification.Kind,
                 Collection = classification.Collection,
                 TypeName = memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier)),
@@ -142,6 +141,7 @@ internal static class ClaimSetParser
                 EnumKey = enumKey,
                 Constraints = ConstraintParser.Parse(attributes, classification),
             });
+            members?.Add(candidate);
         }
 
         if (claims.Count > MaxClaims)
@@ -155,7 +155,7 @@ internal static class ClaimSetParser
         }
 
         string fullyQualifiedName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        return new ClaimSetSpec
+        return new ClaimSetDraft
         {
             Namespace = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
             Name = type.Name,
@@ -165,6 +165,7 @@ internal static class ClaimSetParser
             ContainingTypes = containingTypes.ToImmutableEquatableArray(),
             IsHeader = isHeader,
             TokenType = tokenType,
+            NamingPolicy = ExplicitNamingPolicy(attribute),
             HasRequiredMembers = hasRequiredMembers,
             RedeclaresParameterlessConstructor = !type.IsValueType && type.InstanceConstructors.All(c => c.IsImplicitlyDeclared),
             ConstructorParameters = ConstructorParameters(primaryConstructor, claims),
@@ -173,14 +174,7 @@ internal static class ClaimSetParser
         };
     }
 
-    /// <summary>
-    /// The members that become claims, in declaration order, with their claim names (empty when <c>[JwtClaim("")]</c>);
-    /// <c>[JwtIgnore]</c> members are left out. The sensitive-claim analyzer walks the same members the generator writes.
-    /// </summary>
-    public static IEnumerable<ClaimMember> Members(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
-        => Members(type, FindPrimaryConstructor(type, cancellationToken), NamingPolicyOf(attribute), cancellationToken);
-
-    private static IEnumerable<ClaimMember> Members(INamedTypeSymbol type, IMethodSymbol? primaryConstructor, int namingPolicy, CancellationToken cancellationToken)
+    private static IEnumerable<ClaimMember> Members(INamedTypeSymbol type, IMethodSymbol? primaryConstructor, CancellationToken cancellationToken)
     {
         foreach (ISymbol member in type.GetMembers())
         {
@@ -202,18 +196,15 @@ internal static class ClaimSetParser
                 continue;
             }
 
-            string claimName = ClaimNaming.Apply(namingPolicy, member.Name);
             AttributeData? claimAttribute = attributes.FirstOrDefault(a => Is(a, ClaimAttributeName));
-            if (claimAttribute is not null)
-            {
-                claimName = claimAttribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
-            }
-
-            yield return new ClaimMember(member, memberType!, parameter, attributes, claimName, member.Locations.FirstOrDefault());
+            string? explicitClaimName = claimAttribute is null ? null : claimAttribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
+            yield return new ClaimMember(member, memberType!, parameter, attributes, explicitClaimName, member.Locations.FirstOrDefault());
         }
     }
 
-    private static int NamingPolicyOf(AttributeData attribute)
+    // Present in the attribute data means written in the source, so [JwtPayload(NamingPolicy = SnakeCaseLower)] keeps
+    // snake_case whatever the project's default is.
+    private static int? ExplicitNamingPolicy(AttributeData attribute)
     {
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
@@ -223,7 +214,7 @@ internal static class ClaimSetParser
             }
         }
 
-        return 0;
+        return null;
     }
 
     private static bool IsCandidate(ISymbol member, INamedTypeSymbol type, IMethodSymbol? primaryConstructor, out ITypeSymbol? memberType)
@@ -279,7 +270,7 @@ internal static class ClaimSetParser
         return null;
     }
 
-    private static ImmutableEquatableArray<ConstructorParameterSpec> ConstructorParameters(IMethodSymbol? constructor, List<ClaimSpec> claims)
+    private static ImmutableEquatableArray<ConstructorParameterSpec> ConstructorParameters(IMethodSymbol? constructor, List<ClaimDraft> claims)
     {
         if (constructor is null)
         {
@@ -363,7 +354,4 @@ internal static class ClaimSetParser
 
     private static bool Is(AttributeData attribute, string metadataName)
         => attribute.AttributeClass is { } c && ClaimTypeClassifier.MetadataName(c) == metadataName;
-
-    // RFC 7515 §4.1: parameters the runtime reads and writes itself (cty included: nested JWTs are the runtime's business).
-    private static readonly HashSet<string> ReservedHeaderParameters = new(System.StringComparer.Ordinal) { "alg", "kid", "typ", "crit", "cty" };
 }

@@ -22,20 +22,20 @@ internal static class RegisteredClaims
         return expected is not null;
     }
 
-    public static bool HasExpectedType(string claimName, ClaimTypeClassifier.Classification classification)
+    public static bool HasExpectedType(string claimName, ClaimKind kind, CollectionKind collection)
     {
-        if (classification.Collection != CollectionKind.None)
+        if (collection != CollectionKind.None)
         {
             return false;
         }
 
         return claimName switch
         {
-            "iss" or "sub" => classification.Kind == ClaimKind.String,
-            "jti" => classification.Kind is ClaimKind.String or ClaimKind.Guid,
-            "aud" => classification.Kind == ClaimKind.Audience,
-            "exp" or "nbf" or "iat" => classification.Kind == ClaimKind.NumericDate,
-            "scope" => classification.Kind == ClaimKind.Scope,
+            "iss" or "sub" => kind == ClaimKind.String,
+            "jti" => kind is ClaimKind.String or ClaimKind.Guid,
+            "aud" => kind == ClaimKind.Audience,
+            "exp" or "nbf" or "iat" => kind == ClaimKind.NumericDate,
+            "scope" => kind == ClaimKind.Scope,
             _ => true,
         };
     }

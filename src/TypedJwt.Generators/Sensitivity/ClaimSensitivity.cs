@@ -15,10 +15,14 @@ internal static class ClaimSensitivity
     // Nested claim sets deeper than this are not followed; a cycle is cut earlier by the visited set.
     private const int MaxDepth = 8;
 
-    public static SensitiveFinding? Classify(ClaimMember member, SensitivitySymbols symbols, Vocabulary vocabulary, CancellationToken cancellationToken)
-        => Classify(member, symbols, vocabulary, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+    /// <summary>
+    /// <paramref name="claimName"/> is the member's JSON name; <paramref name="defaultNamingPolicy"/> is the project's, which
+    /// names the claims inside a nested claim set whose attribute sets no policy.
+    /// </summary>
+    public static SensitiveFinding? Classify(ClaimMember member, string claimName, int defaultNamingPolicy, SensitivitySymbols symbols, Vocabulary vocabulary, CancellationToken cancellationToken)
+        => Classify(member, claimName, defaultNamingPolicy, symbols, vocabulary, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default), cancellationToken);
 
-    private static SensitiveFinding? Classify(ClaimMember member, SensitivitySymbols symbols, Vocabulary vocabulary, HashSet<ITypeSymbol> visited, CancellationToken cancellationToken)
+    private static SensitiveFinding? Classify(ClaimMember member, string claimName, int defaultNamingPolicy, SensitivitySymbols symbols, Vocabulary vocabulary, HashSet<ITypeSymbol> visited, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ExplicitMark mark = ExplicitMark.Of(member.Attributes, symbols);
@@ -27,9 +31,9 @@ internal static class ClaimSensitivity
             case ExplicitMarkKind.NotSensitive:
                 return null;
             case ExplicitMarkKind.Sensitive:
-                return new SensitiveFinding(NameCategory(member, vocabulary) ?? SensitiveCategory.Secret, "is marked [Sensitive]");
+                return new SensitiveFinding(NameCategory(member, claimName, vocabulary) ?? SensitiveCategory.Secret, "is marked [Sensitive]");
             case ExplicitMarkKind.Classified:
-                return new SensitiveFinding(NameCategory(member, vocabulary) ?? SensitiveCategory.PersonalData, $"is marked [{mark.AttributeName}]");
+                return new SensitiveFinding(NameCategory(member, claimName, vocabulary) ?? SensitiveCategory.PersonalData, $"is marked [{mark.AttributeName}]");
         }
 
         if (!ClaimTypeClassifier.TryClassify(member.Type, out ClaimTypeClassifier.Classification classification))
@@ -37,7 +41,7 @@ internal static class ClaimSensitivity
             return null;
         }
 
-        VocabularyEntry? entry = Match(member, vocabulary, category => ValueShapes.CanHold(category, classification.Kind));
+        VocabularyEntry? entry = Match(member, claimName, vocabulary, category => ValueShapes.CanHold(category, classification.Kind));
         if (entry is not null)
         {
             string what = entry.Category == SensitiveCategory.Secret ? "a secret" : "personal data";
@@ -46,7 +50,7 @@ internal static class ClaimSensitivity
 
         if (classification.Kind == ClaimKind.ClaimSet && visited.Count < MaxDepth && classification.ValueType is INamedTypeSymbol nested && visited.Add(nested))
         {
-            SensitiveFinding? inner = ClassifyNested(nested, symbols, vocabulary, visited, cancellationToken);
+            SensitiveFinding? inner = ClassifyNested(nested, defaultNamingPolicy, symbols, vocabulary, visited, cancellationToken);
             visited.Remove(nested);
             return inner;
         }
@@ -54,7 +58,7 @@ internal static class ClaimSensitivity
         return null;
     }
 
-    private static SensitiveFinding? ClassifyNested(INamedTypeSymbol nested, SensitivitySymbols symbols, Vocabulary vocabulary, HashSet<ITypeSymbol> visited, CancellationToken cancellationToken)
+    private static SensitiveFinding? ClassifyNested(INamedTypeSymbol nested, int defaultNamingPolicy, SensitivitySymbols symbols, Vocabulary vocabulary, HashSet<ITypeSymbol> visited, CancellationToken cancellationToken)
     {
         AttributeData? attribute = symbols.ClaimSetAttribute(nested, out _);
         if (attribute is null)
@@ -62,23 +66,25 @@ internal static class ClaimSensitivity
             return null;
         }
 
-        foreach (ClaimMember inner in ClaimSetParser.Members(nested, attribute, cancellationToken))
+        int namingPolicy = ClaimSetParser.NamingPolicy(attribute, defaultNamingPolicy);
+        foreach (ClaimMember inner in ClaimSetParser.Members(nested, cancellationToken))
         {
-            SensitiveFinding? finding = Classify(inner, symbols, vocabulary, visited, cancellationToken);
+            string innerName = inner.ClaimName(namingPolicy);
+            SensitiveFinding? finding = Classify(inner, innerName, defaultNamingPolicy, symbols, vocabulary, visited, cancellationToken);
             if (finding is not null)
             {
-                return finding.Inside(inner.ClaimName);
+                return finding.Inside(innerName);
             }
         }
 
         return null;
     }
 
-    private static VocabularyEntry? Match(ClaimMember member, Vocabulary vocabulary, System.Func<SensitiveCategory, bool> canHold)
+    private static VocabularyEntry? Match(ClaimMember member, string claimName, Vocabulary vocabulary, System.Func<SensitiveCategory, bool> canHold)
         => vocabulary.Match(WordSplitter.Split(member.Symbol.Name), canHold)
-        ?? (member.ClaimName.Length > 0 ? vocabulary.Match(WordSplitter.Split(member.ClaimName), canHold) : null);
+        ?? (claimName.Length > 0 ? vocabulary.Match(WordSplitter.Split(claimName), canHold) : null);
 
     // An explicitly marked member is reported whatever its shape; its name only picks the rule.
-    private static SensitiveCategory? NameCategory(ClaimMember member, Vocabulary vocabulary)
-        => Match(member, vocabulary, static _ => true)?.Category;
+    private static SensitiveCategory? NameCategory(ClaimMember member, string claimName, Vocabulary vocabulary)
+        => Match(member, claimName, vocabulary, static _ => true)?.Category;
 }

@@ -7,6 +7,10 @@ namespace TypedJwt;
 [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
 public sealed class JwtHeaderAttribute : System.Attribute
 {
-    /// <summary>How member names become parameter names when a member has no <see cref="JwtClaimAttribute"/>. Default: snake_case.</summary>
+    /// <summary>
+    /// How member names become parameter names when a member has no <see cref="JwtClaimAttribute"/>. When not set, the project's
+    /// MSBuild property <c>TypedJwtNamingPolicy</c> decides, and <see cref="JwtNamingPolicy.SnakeCaseLower"/> when that is
+    /// absent. Setting it, even to <see cref="JwtNamingPolicy.SnakeCaseLower"/>, overrides the property for this type.
+    /// </summary>
     public JwtNamingPolicy NamingPolicy { get; set; }
 }

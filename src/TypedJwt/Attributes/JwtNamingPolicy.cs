@@ -1,9 +1,17 @@
 namespace TypedJwt;
 
-/// <summary>How a member name becomes a claim name when the member has no <see cref="JwtClaimAttribute"/>.</summary>
+/// <summary>
+/// How a member name becomes a claim name when the member has no <see cref="JwtClaimAttribute"/>. A type chooses one with
+/// <see cref="JwtPayloadAttribute.NamingPolicy"/> or <see cref="JwtHeaderAttribute.NamingPolicy"/>; a type that sets none
+/// uses the project's default, the MSBuild property <c>TypedJwtNamingPolicy</c> (one of these member names, in any case),
+/// and <see cref="SnakeCaseLower"/> when that property is absent or empty. An invalid value is diagnostic TJ0017.
+/// </summary>
 public enum JwtNamingPolicy
 {
-    /// <summary><c>TenantId</c> becomes <c>tenant_id</c> (the style of the registered JWT and OIDC claims). The default.</summary>
+    /// <summary>
+    /// <c>TenantId</c> becomes <c>tenant_id</c> (the style of the registered JWT and OIDC claims). The default when neither
+    /// the type's attribute nor <c>TypedJwtNamingPolicy</c> sets a policy.
+    /// </summary>
     SnakeCaseLower = 0,
 
     /// <summary><c>TenantId</c> becomes <c>tenantId</c>.</summary>

@@ -17,6 +17,10 @@ public sealed class JwtPayloadAttribute : System.Attribute
     /// <summary>True when the token is a JWE (or nested sign-then-encrypt JWT): the payload is not readable without the key.</summary>
     public bool Encrypted { get; set; }
 
-    /// <summary>How member names become claim names when a member has no <see cref="JwtClaimAttribute"/>. Default: snake_case.</summary>
+    /// <summary>
+    /// How member names become claim names when a member has no <see cref="JwtClaimAttribute"/>. When not set, the project's
+    /// MSBuild property <c>TypedJwtNamingPolicy</c> decides, and <see cref="JwtNamingPolicy.SnakeCaseLower"/> when that is
+    /// absent. Setting it, even to <see cref="JwtNamingPolicy.SnakeCaseLower"/>, overrides the property for this type.
+    /// </summary>
     public JwtNamingPolicy NamingPolicy { get; set; }
 }
