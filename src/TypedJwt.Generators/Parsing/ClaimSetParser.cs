@@ -280,7 +280,7 @@ internal static class ClaimSetParser
         return constructor.Parameters
             .Select(p => new ConstructorParameterSpec(
                 p.Name,
-                claims.FindIndex(c => c.MemberName == p.Name),
+                claims.FindIndex(c => c.DeclaredName == p.Name),
                 p.HasExplicitDefaultValue ? Literals.Format(p.ExplicitDefaultValue, p.Type) ?? "default!" : "default!"))
             .ToImmutableEquatableArray();
     }

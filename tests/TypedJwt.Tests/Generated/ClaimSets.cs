@@ -72,6 +72,10 @@ public partial record PositionalToken(
     public string Region { get; init; } = "eu";
 }
 
+/// <summary>Positional parameters whose names are C# keywords: the generated constructor call must still pass each one.</summary>
+[JwtPayload]
+public sealed partial record KeywordPositionalToken(string? @class, int @event = 1);
+
 [JwtPayload]
 public partial struct StructToken
 {

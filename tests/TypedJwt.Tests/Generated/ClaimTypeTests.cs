@@ -158,6 +158,14 @@ public class ClaimTypeTests
     }
 
     [Fact]
+    public void Positional_parameters_named_like_keywords_keep_their_values()
+    {
+        Assert.Equal(new KeywordPositionalToken("admin", 7), Json.Read<KeywordPositionalToken>("""{"class":"admin","event":7}"""));
+        Assert.Equal(new KeywordPositionalToken(null), Json.Read<KeywordPositionalToken>("""{}"""));
+        Assert.Equal("""{"class":"admin","event":7}""", Json.Write(new KeywordPositionalToken("admin", 7)));
+    }
+
+    [Fact]
     public void Structs_and_header_types_are_generated_too()
     {
         StructToken read = Json.Read<StructToken>("""{"name":"n","count":2}""");
