@@ -20,6 +20,8 @@ internal static class PairedRun
 {
     private const int Rounds = 301;
     private static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan WarmupTime = TimeSpan.FromMilliseconds(100);
+    private const int WarmupPasses = 4;
     private static readonly string[] References = ["IdentityModel", "Floor", "FloorReusedHmac", "Primitive"];
 
     public static int Run(string className)
@@ -32,6 +34,16 @@ internal static class PairedRun
             .Where(m => m.GetCustomAttribute<BenchmarkAttribute>() is not null)
             .Select(m => new Row(m.Name, m.GetCustomAttribute<BenchmarkAttribute>()!.Description ?? m.Name, Batch(scenario, m)))
             .OrderBy(r => r.Method, StringComparer.Ordinal)];
+
+        // Tiered compilation (and dynamic PGO) promotes a method to optimized code only after it has run for a while in
+        // the background; batches timed before that measure tier-0 code. Every row first runs for a while, interleaved.
+        for (int pass = 0; pass < WarmupPasses; pass++)
+        {
+            foreach (Row row in rows)
+            {
+                row.WarmUp(WarmupTime);
+            }
+        }
 
         foreach (Row row in rows)
         {
@@ -114,6 +126,15 @@ internal static class PairedRun
         public double Min => _perOperation.Min();
 
         public double Median => MedianOf(_perOperation);
+
+        public void WarmUp(TimeSpan duration)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < duration)
+            {
+                batch(16);
+            }
+        }
 
         public void Calibrate()
         {
