@@ -22,7 +22,7 @@ internal static class PairedRun
     private static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan WarmupTime = TimeSpan.FromMilliseconds(100);
     private const int WarmupPasses = 4;
-    private static readonly string[] References = ["IdentityModel", "Floor", "FloorReusedHmac", "Primitive"];
+    private static readonly string[] References = ["IdentityModel", "Floor", "FloorReusedHmac", "FloorJson", "Primitive"];
 
     public static int Run(string className)
     {
