@@ -55,7 +55,7 @@ internal static class ClaimNameResolver
             {
                 problems.Add(new ClaimNameProblem(i, DiagnosticDescriptors.ReservedHeaderParameter, name));
             }
-            else if (!isHeader && RegisteredClaims.TryGetExpected(name, out string? expected) && !RegisteredClaims.HasExpectedType(name, claim.Kind, claim.Collection))
+            else if (!isHeader && RegisteredClaims.TryGetExpected(name, out string? expected) && !RegisteredClaims.HasExpectedType(name, claim.Unnamed.Kind, claim.Unnamed.Collection))
             {
                 problems.Add(new ClaimNameProblem(i, DiagnosticDescriptors.RegisteredClaimWrongType, name, expected));
             }

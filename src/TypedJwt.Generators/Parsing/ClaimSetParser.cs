@@ -124,11 +124,10 @@ internal static class ClaimSetParser
                 enumKey = AddEnum(enums, classification.ValueType);
             }
 
-            claims.Add(new ClaimDraft
+            claims.Add(new ClaimDraft(member.Name, candidate.ExplicitClaimName, new ClaimSpec
             {
-                DeclaredName = member.Name,
-                ExplicitName = candidate.ExplicitClaimName,
                 MemberName = Identifier(member.Name),
+                ClaimName = "",
                 Kind = classification.Kind,
                 Collection = classification.Collection,
                 TypeName = memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier)),
@@ -140,7 +139,7 @@ internal static class ClaimSetParser
                 IsConstructorParameter = parameter is not null,
                 EnumKey = enumKey,
                 Constraints = ConstraintParser.Parse(attributes, classification),
-            });
+            }));
             members?.Add(candidate);
         }
 
@@ -155,23 +154,25 @@ internal static class ClaimSetParser
         }
 
         string fullyQualifiedName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        return new ClaimSetDraft
-        {
-            Namespace = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
-            Name = type.Name,
-            Keyword = keyword,
-            FullyQualifiedName = fullyQualifiedName,
-            HintName = fullyQualifiedName.Replace("global::", "") + ".g.cs",
-            ContainingTypes = containingTypes.ToImmutableEquatableArray(),
-            IsHeader = isHeader,
-            TokenType = tokenType,
-            NamingPolicy = ExplicitNamingPolicy(attribute),
-            HasRequiredMembers = hasRequiredMembers,
-            RedeclaresParameterlessConstructor = !type.IsValueType && type.InstanceConstructors.All(c => c.IsImplicitlyDeclared),
-            ConstructorParameters = ConstructorParameters(primaryConstructor, claims),
-            Claims = claims.ToImmutableEquatableArray(),
-            Enums = enums.ToImmutableEquatableArray(),
-        };
+        return new ClaimSetDraft(
+            new ClaimSetSpec
+            {
+                Namespace = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                Name = type.Name,
+                Keyword = keyword,
+                FullyQualifiedName = fullyQualifiedName,
+                HintName = fullyQualifiedName.Replace("global::", "") + ".g.cs",
+                ContainingTypes = containingTypes.ToImmutableEquatableArray(),
+                IsHeader = isHeader,
+                TokenType = tokenType,
+                HasRequiredMembers = hasRequiredMembers,
+                RedeclaresParameterlessConstructor = !type.IsValueType && type.InstanceConstructors.All(c => c.IsImplicitlyDeclared),
+                ConstructorParameters = ConstructorParameters(primaryConstructor, claims),
+                Claims = ImmutableEquatableArray<ClaimSpec>.Empty,
+                Enums = enums.ToImmutableEquatableArray(),
+            },
+            ExplicitNamingPolicy(attribute),
+            claims.ToImmutableEquatableArray());
     }
 
     private static IEnumerable<ClaimMember> Members(INamedTypeSymbol type, IMethodSymbol? primaryConstructor, CancellationToken cancellationToken)

@@ -59,40 +59,21 @@ internal sealed class SignatureFloor
     }
 
     /// <summary>Checks the token as bytes: split, decode the three segments, verify.</summary>
-    public bool Validate(bool reuseHmac)
-    {
-        ReadOnlySpan<byte> token = _token;
-        int firstDot = token.IndexOf((byte)'.');
-        int secondDot = token.LastIndexOf((byte)'.');
-        Span<byte> scratch = _scratch;
-        int header = Base64Url.DecodeFromUtf8(token.Slice(0, firstDot), scratch);
-        int payload = Base64Url.DecodeFromUtf8(token.Slice(firstDot + 1, secondDot - firstDot - 1), scratch.Slice(header));
-        Span<byte> signature = scratch.Slice(header + payload);
-        int signatureLength = Base64Url.DecodeFromUtf8(token.Slice(secondDot + 1), signature);
-        return Verify(token.Slice(0, secondDot), signature.Slice(0, signatureLength), reuseHmac);
-    }
+    public bool Validate(bool reuseHmac) => TryVerify(reuseHmac, out _);
 
     /// <summary>
     /// <see cref="Validate"/> with reused HMAC state, then one <see cref="Utf8JsonReader"/> pass over the decoded payload
     /// that reads every token and looks at no value: what any validator that reads the claims with System.Text.Json's
-    /// reader pays at least, before it checks or keeps a single claim.
+    /// reader pays at least, before it checks or keeps a single claim. Returns the number of tokens, or -1.
     /// </summary>
     public int ValidateAndTokenize()
     {
-        ReadOnlySpan<byte> token = _token;
-        int firstDot = token.IndexOf((byte)'.');
-        int secondDot = token.LastIndexOf((byte)'.');
-        Span<byte> scratch = _scratch;
-        int header = Base64Url.DecodeFromUtf8(token.Slice(0, firstDot), scratch);
-        int payload = Base64Url.DecodeFromUtf8(token.Slice(firstDot + 1, secondDot - firstDot - 1), scratch.Slice(header));
-        Span<byte> signature = scratch.Slice(header + payload);
-        int signatureLength = Base64Url.DecodeFromUtf8(token.Slice(secondDot + 1), signature);
-        if (!Verify(token.Slice(0, secondDot), signature.Slice(0, signatureLength), reuseHmac: true))
+        if (!TryVerify(reuseHmac: true, out Range payload))
         {
             return -1;
         }
 
-        var reader = new Utf8JsonReader(scratch.Slice(header, payload));
+        var reader = new Utf8JsonReader(_scratch.AsSpan()[payload]);
         int tokens = 0;
         while (reader.Read())
         {
@@ -100,6 +81,21 @@ internal sealed class SignatureFloor
         }
 
         return tokens;
+    }
+
+    // Split at the dots, decode the three segments into the scratch, verify; the decoded payload is scratch[payload].
+    private bool TryVerify(bool reuseHmac, out Range payload)
+    {
+        ReadOnlySpan<byte> token = _token;
+        int firstDot = token.IndexOf((byte)'.');
+        int secondDot = token.LastIndexOf((byte)'.');
+        Span<byte> scratch = _scratch;
+        int header = Base64Url.DecodeFromUtf8(token.Slice(0, firstDot), scratch);
+        int payloadLength = Base64Url.DecodeFromUtf8(token.Slice(firstDot + 1, secondDot - firstDot - 1), scratch.Slice(header));
+        payload = new Range(header, header + payloadLength);
+        Span<byte> signature = scratch.Slice(header + payloadLength);
+        int signatureLength = Base64Url.DecodeFromUtf8(token.Slice(secondDot + 1), signature);
+        return Verify(token.Slice(0, secondDot), signature.Slice(0, signatureLength), reuseHmac);
     }
 
     /// <summary>The signature primitive alone, over a signing input prepared in advance.</summary>
