@@ -11,7 +11,8 @@ namespace TypedJwt.Generators.Emit;
 /// </summary>
 internal static partial class ClaimSetEmitter
 {
-    // The claims the runtime's RegisteredClaimsValidator reads for the validation policy.
+    // The claims the runtime's RegisteredClaimsValidator reads for the validation policy; keep in step with its
+    // GovernedName (the generator cannot reference the runtime). A name missing here would be unseen by the one-pass read.
     private static readonly string[] GovernedClaims = ["exp", "nbf", "iss", "aud"];
 
     private static void WriteTryReadJson(SourceWriter writer, ClaimSetSpec spec)

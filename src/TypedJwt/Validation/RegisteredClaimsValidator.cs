@@ -140,7 +140,10 @@ internal sealed class RegisteredClaimsValidator
         return TryReadValue(ref reader, name, ref claims, out error);
     }
 
-    /// <summary>The governed claim the property name the reader is on names, in any escaped spelling; otherwise null.</summary>
+    /// <summary>
+    /// The governed claim the property name the reader is on names, in any escaped spelling; otherwise null. The generator's
+    /// <c>ClaimSetEmitter.GovernedClaims</c> lists the same names, for the declared claims it hands over one by one.
+    /// </summary>
     internal static string? GovernedName(in Utf8JsonReader reader) =>
         reader.ValueTextEquals("exp"u8) ? "exp"
         : reader.ValueTextEquals("nbf"u8) ? "nbf"
