@@ -211,7 +211,7 @@ public class NamingPolicyOptionTests
     private static void AssertClaimName(string generated, string name)
     {
         Assert.Contains($"EncodeName(\"{name}\")", generated);
-        Assert.Contains($"ValueTextEquals(\"{name}\"u8)", generated);
+        Assert.Contains($"ValueTextEquals(in reader, \"{name}\"u8)", generated);
     }
 
     private static void AssertNoLiteral(string generated, params string[] names)

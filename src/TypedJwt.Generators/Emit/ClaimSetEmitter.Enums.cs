@@ -18,7 +18,7 @@ internal static partial class ClaimSetEmitter
             for (int i = 0; i < enumSpec.Members.Count; i++)
             {
                 EnumMemberSpec member = enumSpec.Members[i];
-                writer.OpenBlock($"{(i == 0 ? "" : "else ")}if (reader.ValueTextEquals({Literal(member.Name)}u8))");
+                writer.OpenBlock($"{(i == 0 ? "" : "else ")}if ({Jwt}JwtJson.ValueTextEquals(in reader, {Literal(member.Name)}u8))");
                 writer.WriteLine($"value = {enumSpec.TypeName}.{member.Identifier};");
                 writer.CloseBlock();
             }

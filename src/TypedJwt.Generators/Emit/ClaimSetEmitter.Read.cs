@@ -3,8 +3,9 @@ using TypedJwt.Generators.Model;
 namespace TypedJwt.Generators.Emit;
 
 /// <summary>
-/// Emits <c>TryReadJson</c>: one pass over the object. Known claims are matched with <c>ValueTextEquals</c> on UTF-8 literals
-/// (which also matches escaped spellings) and tracked in a bit mask; unknown members go to a <c>JwtMemberNameSet</c> and are
+/// Emits <c>TryReadJson</c>: one pass over the object. Known claims are matched with <c>JwtJson.ValueTextEquals</c> on UTF-8
+/// literals (which also matches escaped spellings, and reports an escape that encodes no text as malformed JSON rather than
+/// throwing the reader's InvalidOperationException) and tracked in a bit mask; unknown members go to a <c>JwtMemberNameSet</c> and are
 /// skipped strictly. The instance is created only after every check passed. A payload's reader also hands each member that
 /// may be a registered claim a validator governs (<c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>, declared or not) to the
 /// validator's <c>JwtRegisteredClaims</c>, so that validating and reading is one pass.
@@ -50,7 +51,7 @@ internal static partial class ClaimSetEmitter
         for (int i = 0; i < spec.Claims.Count; i++)
         {
             ClaimSpec claim = spec.Claims[i];
-            writer.OpenBlock($"{(i == 0 ? "" : "else ")}if (reader.ValueTextEquals({Literal(claim.ClaimName)}u8))");
+            writer.OpenBlock($"{(i == 0 ? "" : "else ")}if ({Jwt}JwtJson.ValueTextEquals(in reader, {Literal(claim.ClaimName)}u8))");
             writer.OpenBlock($"if ((__seen & {Bit(i)}) != 0)");
             writer.WriteLine($"error = {ErrorCreate("DuplicateMember", Literal(claim.ClaimName))};");
             writer.WriteLine("return false;");

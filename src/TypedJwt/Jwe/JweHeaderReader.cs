@@ -42,7 +42,7 @@ internal static class JweHeaderReader
                     return false;
                 }
 
-                if (reader.ValueTextEquals("alg"u8))
+                if (JwtJson.ValueTextEquals(in reader, "alg"u8))
                 {
                     reader.Read();
                     if (!TryReadAlgorithm(ref reader, out header.Algorithm, out error))
@@ -52,7 +52,7 @@ internal static class JweHeaderReader
 
                     hasAlgorithm = true;
                 }
-                else if (reader.ValueTextEquals("enc"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "enc"u8))
                 {
                     reader.Read();
                     if (!TryReadEncryption(ref reader, out header.Encryption, out error))
@@ -62,7 +62,7 @@ internal static class JweHeaderReader
 
                     hasEncryption = true;
                 }
-                else if (reader.ValueTextEquals("kid"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "kid"u8))
                 {
                     reader.Read();
                     if (!RequireString(ref reader, "kid", out error))
@@ -73,7 +73,7 @@ internal static class JweHeaderReader
                     // A kid longer than any configured one cannot match; it is reported as an unknown key later.
                     header.KeyIdLength = reader.ValueSpan.Length <= keyIdBuffer.Length ? JwtJson.CopyString(in reader, keyIdBuffer) : keyIdBuffer.Length + 1;
                 }
-                else if (reader.ValueTextEquals("typ"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "typ"u8))
                 {
                     reader.Read();
                     if (!RequireString(ref reader, "typ", out error))
@@ -83,7 +83,7 @@ internal static class JweHeaderReader
 
                     header.TypeMatches = JoseHeaderReader.TypeEquals(ref reader, requiredType);
                 }
-                else if (reader.ValueTextEquals("cty"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "cty"u8))
                 {
                     reader.Read();
                     if (!RequireString(ref reader, "cty", out error))
@@ -93,7 +93,7 @@ internal static class JweHeaderReader
 
                     header.IsNested = JoseHeaderReader.TypeEquals(ref reader, "JWT"u8);
                 }
-                else if (reader.ValueTextEquals("epk"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "epk"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != JsonTokenType.StartObject)
@@ -108,9 +108,9 @@ internal static class JweHeaderReader
                     header.HasEphemeralKey = true;
                     header.EphemeralKey = new Range(start, (int)reader.BytesConsumed);
                 }
-                else if (reader.ValueTextEquals("apu"u8) || reader.ValueTextEquals("apv"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "apu"u8) || JwtJson.ValueTextEquals(in reader, "apv"u8))
                 {
-                    bool isPartyU = reader.ValueTextEquals("apu"u8);
+                    bool isPartyU = JwtJson.ValueTextEquals(in reader, "apu"u8);
                     reader.Read();
 
                     // base64url never needs JSON escapes; an escaped value is not a canonical encoding.
@@ -131,23 +131,23 @@ internal static class JweHeaderReader
                         header.PartyVInfo = range;
                     }
                 }
-                else if (reader.ValueTextEquals("iss"u8) || reader.ValueTextEquals("sub"u8) || reader.ValueTextEquals("aud"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "iss"u8) || JwtJson.ValueTextEquals(in reader, "sub"u8) || JwtJson.ValueTextEquals(in reader, "aud"u8))
                 {
                     // Claims replicated into the header (RFC 7519 §5.3) are kept by place and compared with the claims set later.
-                    ref Range replicated = ref reader.ValueTextEquals("iss"u8) ? ref header.ReplicatedIssuer
-                        : ref reader.ValueTextEquals("sub"u8) ? ref header.ReplicatedSubject
+                    ref Range replicated = ref JwtJson.ValueTextEquals(in reader, "iss"u8) ? ref header.ReplicatedIssuer
+                        : ref JwtJson.ValueTextEquals(in reader, "sub"u8) ? ref header.ReplicatedSubject
                         : ref header.ReplicatedAudience;
                     reader.Read();
                     int start = (int)reader.TokenStartIndex;
                     reader.Skip();
                     replicated = new Range(start, (int)reader.BytesConsumed);
                 }
-                else if (reader.ValueTextEquals("crit"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "crit"u8))
                 {
                     error = JwtError.Create(JwtErrorCode.UnsupportedCriticalHeader);
                     return false;
                 }
-                else if (reader.ValueTextEquals("zip"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "zip"u8))
                 {
                     error = JwtError.Create(JwtErrorCode.CompressionRejected, "zip");
                     return false;
@@ -232,13 +232,13 @@ internal static class JweHeaderReader
 
     // Registered names come from constants; any other duplicated name is unescaped into a string, on this error path only.
     private static string HeaderName(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("alg"u8) ? "alg"
-        : reader.ValueTextEquals("enc"u8) ? "enc"
-        : reader.ValueTextEquals("kid"u8) ? "kid"
-        : reader.ValueTextEquals("typ"u8) ? "typ"
-        : reader.ValueTextEquals("cty"u8) ? "cty"
-        : reader.ValueTextEquals("epk"u8) ? "epk"
-        : reader.ValueTextEquals("apu"u8) ? "apu"
-        : reader.ValueTextEquals("apv"u8) ? "apv"
+        JwtJson.ValueTextEquals(in reader, "alg"u8) ? "alg"
+        : JwtJson.ValueTextEquals(in reader, "enc"u8) ? "enc"
+        : JwtJson.ValueTextEquals(in reader, "kid"u8) ? "kid"
+        : JwtJson.ValueTextEquals(in reader, "typ"u8) ? "typ"
+        : JwtJson.ValueTextEquals(in reader, "cty"u8) ? "cty"
+        : JwtJson.ValueTextEquals(in reader, "epk"u8) ? "epk"
+        : JwtJson.ValueTextEquals(in reader, "apu"u8) ? "apu"
+        : JwtJson.ValueTextEquals(in reader, "apv"u8) ? "apv"
         : JwtJson.GetString(in reader);
 }

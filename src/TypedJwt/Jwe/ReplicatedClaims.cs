@@ -25,10 +25,10 @@ internal static class ReplicatedClaims
             reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                ref Range found = ref reader.ValueTextEquals("iss"u8) ? ref issuer
-                    : ref reader.ValueTextEquals("sub"u8) ? ref subject
+                ref Range found = ref JwtJson.ValueTextEquals(in reader, "iss"u8) ? ref issuer
+                    : ref JwtJson.ValueTextEquals(in reader, "sub"u8) ? ref subject
                     : ref audience;
-                bool known = reader.ValueTextEquals("iss"u8) || reader.ValueTextEquals("sub"u8) || reader.ValueTextEquals("aud"u8);
+                bool known = JwtJson.ValueTextEquals(in reader, "iss"u8) || JwtJson.ValueTextEquals(in reader, "sub"u8) || JwtJson.ValueTextEquals(in reader, "aud"u8);
                 reader.Read();
                 int start = (int)reader.TokenStartIndex;
                 reader.Skip();

@@ -43,7 +43,7 @@ internal static class JoseHeaderReader
                     return false;
                 }
 
-                if (reader.ValueTextEquals("alg"u8))
+                if (JwtJson.ValueTextEquals(in reader, "alg"u8))
                 {
                     reader.Read();
                     if (!TryReadAlgorithm(ref reader, out header.Algorithm, out error))
@@ -53,7 +53,7 @@ internal static class JoseHeaderReader
 
                     hasAlgorithm = true;
                 }
-                else if (reader.ValueTextEquals("kid"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "kid"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != JsonTokenType.String)
@@ -65,7 +65,7 @@ internal static class JoseHeaderReader
                     // A kid longer than any configured one cannot match; it is reported as an unknown key later.
                     header.KeyIdLength = reader.ValueSpan.Length <= keyIdBuffer.Length ? JwtJson.CopyString(in reader, keyIdBuffer) : keyIdBuffer.Length + 1;
                 }
-                else if (reader.ValueTextEquals("typ"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "typ"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != JsonTokenType.String)
@@ -77,12 +77,12 @@ internal static class JoseHeaderReader
                     header.HasType = true;
                     header.TypeMatches = TypeEquals(ref reader, requiredType);
                 }
-                else if (reader.ValueTextEquals("crit"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "crit"u8))
                 {
                     error = JwtError.Create(JwtErrorCode.UnsupportedCriticalHeader);
                     return false;
                 }
-                else if (reader.ValueTextEquals("b64"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "b64"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.False)
@@ -168,9 +168,9 @@ internal static class JoseHeaderReader
 
     // Registered names come from constants; any other duplicated name is unescaped into a string, on this error path only.
     private static string HeaderName(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("alg"u8) ? "alg"
-        : reader.ValueTextEquals("kid"u8) ? "kid"
-        : reader.ValueTextEquals("typ"u8) ? "typ"
-        : reader.ValueTextEquals("crit"u8) ? "crit"
+        JwtJson.ValueTextEquals(in reader, "alg"u8) ? "alg"
+        : JwtJson.ValueTextEquals(in reader, "kid"u8) ? "kid"
+        : JwtJson.ValueTextEquals(in reader, "typ"u8) ? "typ"
+        : JwtJson.ValueTextEquals(in reader, "crit"u8) ? "crit"
         : JwtJson.GetString(in reader);
 }

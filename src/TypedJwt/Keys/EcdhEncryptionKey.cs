@@ -18,6 +18,7 @@ internal sealed class EcdhEncryptionKey : JwtEncryptionKey
     private readonly ECDiffieHellman _ecdh;
     private readonly ECCurve _curve;
     private readonly int _fieldSize;
+    private readonly byte[] _curveNameUtf8;
     private readonly bool _canDecrypt;
 
     public EcdhEncryptionKey(ECDiffieHellman ecdh, JweAlgorithm algorithm, JweEncryption encryption, string? keyId, bool? canDecrypt)
@@ -28,6 +29,7 @@ internal sealed class EcdhEncryptionKey : JwtEncryptionKey
             ?? throw new ArgumentException("ECDH-ES keys must be on P-256, P-384 or P-521 (RFC 7518 §6.2.1.1).", nameof(ecdh));
         _curve = JweCurves.GetCurve(CurveName);
         _fieldSize = JweCurves.GetFieldSize(CurveName);
+        _curveNameUtf8 = System.Text.Encoding.ASCII.GetBytes(CurveName);
         _ecdh = ecdh;
         _canDecrypt = canDecrypt ?? HasPrivateKey(ecdh);
     }
@@ -159,27 +161,27 @@ internal sealed class EcdhEncryptionKey : JwtEncryptionKey
             reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("kty"u8))
+                if (JwtJson.ValueTextEquals(in reader, "kty"u8))
                 {
                     reader.Read();
-                    isEc = !isEc && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("EC"u8);
+                    isEc = !isEc && reader.TokenType == JsonTokenType.String && JwtJson.ValueTextEquals(in reader, "EC"u8);
                     if (!isEc)
                     {
                         return false;
                     }
                 }
-                else if (reader.ValueTextEquals("crv"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "crv"u8))
                 {
                     reader.Read();
-                    sameCurve = !sameCurve && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(CurveName);
+                    sameCurve = !sameCurve && reader.TokenType == JsonTokenType.String && JwtJson.ValueTextEquals(in reader, _curveNameUtf8);
                     if (!sameCurve)
                     {
                         return false;
                     }
                 }
-                else if (reader.ValueTextEquals("x"u8) || reader.ValueTextEquals("y"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "x"u8) || JwtJson.ValueTextEquals(in reader, "y"u8))
                 {
-                    bool isX = reader.ValueTextEquals("x"u8);
+                    bool isX = JwtJson.ValueTextEquals(in reader, "x"u8);
                     reader.Read();
                     byte[]? coordinate = ReadCoordinate(ref reader);
                     if (coordinate is null || (isX ? x : y) is not null)
@@ -196,7 +198,7 @@ internal sealed class EcdhEncryptionKey : JwtEncryptionKey
                         y = coordinate;
                     }
                 }
-                else if (reader.ValueTextEquals("d"u8))
+                else if (JwtJson.ValueTextEquals(in reader, "d"u8))
                 {
                     // An ephemeral public key with a private part is not what a sender publishes; refuse it outright.
                     return false;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -57,12 +58,37 @@ public static class JwtJson
         }
     }
 
+    /// <summary>
+    /// Whether the string or property name the reader is on is <paramref name="utf8Text"/> once unescaped, as
+    /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> says; but an escape that encodes no Unicode text (a lone
+    /// surrogate such as <c>"\udfaa"</c>) is malformed JSON (<see cref="JsonException"/>), not the reader's
+    /// InvalidOperationException. Generated readers match claim names and enum values with it; text that is neither escaped
+    /// nor split across segments, nearly all of it, is compared byte for byte.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ValueTextEquals(in Utf8JsonReader reader, ReadOnlySpan<byte> utf8Text) =>
+        reader.ValueIsEscaped || reader.HasValueSequence
+            ? EscapedValueTextEquals(in reader, utf8Text)
+            : reader.ValueSpan.SequenceEqual(utf8Text);
+
     /// <summary>Reads the string the reader is on; a lone-surrogate escape is malformed JSON (<see cref="JsonException"/>).</summary>
     public static string GetString(in Utf8JsonReader reader)
     {
         try
         {
             return reader.GetString()!;
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
+        }
+    }
+
+    private static bool EscapedValueTextEquals(in Utf8JsonReader reader, ReadOnlySpan<byte> utf8Text)
+    {
+        try
+        {
+            return reader.ValueTextEquals(utf8Text);
         }
         catch (InvalidOperationException exception)
         {

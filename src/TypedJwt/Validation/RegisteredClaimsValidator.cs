@@ -145,10 +145,10 @@ internal sealed class RegisteredClaimsValidator
     /// <c>ClaimSetEmitter.GovernedClaims</c> lists the same names, for the declared claims it hands over one by one.
     /// </summary>
     internal static string? GovernedName(in Utf8JsonReader reader) =>
-        reader.ValueTextEquals("exp"u8) ? "exp"
-        : reader.ValueTextEquals("nbf"u8) ? "nbf"
-        : reader.ValueTextEquals("iss"u8) ? "iss"
-        : reader.ValueTextEquals("aud"u8) ? "aud"
+        JwtJson.ValueTextEquals(in reader, "exp"u8) ? "exp"
+        : JwtJson.ValueTextEquals(in reader, "nbf"u8) ? "nbf"
+        : JwtJson.ValueTextEquals(in reader, "iss"u8) ? "iss"
+        : JwtJson.ValueTextEquals(in reader, "aud"u8) ? "aud"
         : null;
 
     /// <summary>
@@ -239,7 +239,7 @@ internal sealed class RegisteredClaimsValidator
     {
         foreach (byte[] value in accepted)
         {
-            if (reader.ValueTextEquals(value))
+            if (JwtJson.ValueTextEquals(in reader, value))
             {
                 return true;
             }
@@ -250,13 +250,13 @@ internal sealed class RegisteredClaimsValidator
 
     // Registered names come from constants; any other duplicated name is unescaped into a string, on this error path only.
     private static string MemberName(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("exp"u8) ? "exp"
-        : reader.ValueTextEquals("nbf"u8) ? "nbf"
-        : reader.ValueTextEquals("iat"u8) ? "iat"
-        : reader.ValueTextEquals("iss"u8) ? "iss"
-        : reader.ValueTextEquals("sub"u8) ? "sub"
-        : reader.ValueTextEquals("aud"u8) ? "aud"
-        : reader.ValueTextEquals("jti"u8) ? "jti"
+        JwtJson.ValueTextEquals(in reader, "exp"u8) ? "exp"
+        : JwtJson.ValueTextEquals(in reader, "nbf"u8) ? "nbf"
+        : JwtJson.ValueTextEquals(in reader, "iat"u8) ? "iat"
+        : JwtJson.ValueTextEquals(in reader, "iss"u8) ? "iss"
+        : JwtJson.ValueTextEquals(in reader, "sub"u8) ? "sub"
+        : JwtJson.ValueTextEquals(in reader, "aud"u8) ? "aud"
+        : JwtJson.ValueTextEquals(in reader, "jti"u8) ? "jti"
         : JwtJson.GetString(in reader);
 
     private static byte[][] ToUtf8(System.Collections.Generic.IReadOnlyList<string> values)

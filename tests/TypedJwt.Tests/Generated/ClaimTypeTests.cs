@@ -102,6 +102,21 @@ public class ClaimTypeTests
     }
 
     [Theory]
+    [InlineData("""{"\udfaa":1}""")]
+    [InlineData("""{"text":"x","\ud800\u0061":1}""")]
+    [InlineData("""{"plan":"\udfaa"}""")]
+    [InlineData("""{"plans":["Free","\udfaa"]}""")]
+    [InlineData("""{"address":{"\udfaa":1}}""")]
+    public void Lone_surrogate_escapes_in_member_names_and_enum_values_are_malformed_json_not_exceptions(string json)
+    {
+        // Matching a name or an enum value unescapes it; an escape that encodes no Unicode text must not escape as the
+        // reader's InvalidOperationException.
+        Assert.False(EveryType.TryReadJson(System.Text.Encoding.UTF8.GetBytes(json), out EveryType? read, out JwtError error));
+        Assert.Null(read);
+        Assert.Equal(JwtError.Create(JwtErrorCode.MalformedJson), error);
+    }
+
+    [Theory]
     [InlineData("""{"text":null}""", "text")]
     [InlineData("""{"flag":1}""", "flag")]
     [InlineData("""{"small":"1"}""", "small")]

@@ -77,6 +77,9 @@ public class EcdhEsTests
     [InlineData("""{"kty":"EC","crv":"P-256","x":"%X%","y":"%Y%","d":"%X%"}""")]
     [InlineData("""{"kty":"EC","crv":"P-256","x":"%X%","y":"%X%"}""")]
     [InlineData("""{"kty":"EC","crv":"P-256","x":"%X%A","y":"%Y%"}""")]
+    [InlineData("""{"kty":"\udfaa\udfaa","crv":"P-256","x":"%X%","y":"%Y%"}""")]
+    [InlineData("""{"kty":"EC","crv":"\udfaa\udfaa\udfaa\udfaa\udfaa","x":"%X%","y":"%Y%"}""")]
+    [InlineData("""{"kty":"EC","crv":"P-256","\udfaa":1,"x":"%X%","y":"%Y%"}""")]
     public void Ephemeral_key_is_read_strictly(string template)
     {
         ECParameters other = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256).ExportParameters(false);

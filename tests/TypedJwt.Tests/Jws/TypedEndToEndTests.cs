@@ -70,6 +70,7 @@ public class TypedEndToEndTests
     [InlineData(""","sub":"alice","\u0073ub":"admin" """, JwtErrorCode.DuplicateMember, "sub")]
     [InlineData("", JwtErrorCode.MissingClaim, "sub")]
     [InlineData(""","sub":"\udfaa" """, JwtErrorCode.MalformedJson, "payload")]
+    [InlineData(""","\udfaa":1""", JwtErrorCode.MalformedJson, "payload")]
     public void Typed_read_errors_name_the_claim_and_never_throw(string extra, JwtErrorCode code, string name)
     {
         string token = HandMadeToken.Sign(ValidHeader, ValidPayload(extra), Key);

@@ -73,7 +73,7 @@ namespace Sample
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("iss"u8))
+                    if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "iss"u8))
                     {
                         if ((__seen & 0x1UL) != 0)
                         {
@@ -93,7 +93,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("sub"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "sub"u8))
                     {
                         if ((__seen & 0x2UL) != 0)
                         {
@@ -108,7 +108,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("aud"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "aud"u8))
                     {
                         if ((__seen & 0x4UL) != 0)
                         {
@@ -128,7 +128,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("exp"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "exp"u8))
                     {
                         if ((__seen & 0x8UL) != 0)
                         {
@@ -148,7 +148,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("iat"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "iat"u8))
                     {
                         if ((__seen & 0x10UL) != 0)
                         {
@@ -172,7 +172,7 @@ namespace Sample
                             __v4 = __t4;
                         }
                     }
-                    else if (reader.ValueTextEquals("roles"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "roles"u8))
                     {
                         if ((__seen & 0x20UL) != 0)
                         {
@@ -189,7 +189,7 @@ namespace Sample
 
                         __v5 = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(__a5);
                     }
-                    else if (reader.ValueTextEquals("tenant_id"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "tenant_id"u8))
                     {
                         if ((__seen & 0x40UL) != 0)
                         {

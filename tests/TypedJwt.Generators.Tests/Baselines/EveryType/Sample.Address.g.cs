@@ -44,7 +44,7 @@ namespace Sample
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("country"u8))
+                    if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "country"u8))
                     {
                         if ((__seen & 0x1UL) != 0)
                         {

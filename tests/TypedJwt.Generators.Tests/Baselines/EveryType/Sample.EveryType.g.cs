@@ -136,7 +136,7 @@ namespace Sample
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("text"u8))
+                    if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "text"u8))
                     {
                         if ((__seen & 0x1UL) != 0)
                         {
@@ -151,7 +151,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("flag"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "flag"u8))
                     {
                         if ((__seen & 0x2UL) != 0)
                         {
@@ -166,7 +166,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("small"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "small"u8))
                     {
                         if ((__seen & 0x4UL) != 0)
                         {
@@ -181,7 +181,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("large"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "large"u8))
                     {
                         if ((__seen & 0x8UL) != 0)
                         {
@@ -196,7 +196,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("ratio"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "ratio"u8))
                     {
                         if ((__seen & 0x10UL) != 0)
                         {
@@ -211,7 +211,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("amount"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "amount"u8))
                     {
                         if ((__seen & 0x20UL) != 0)
                         {
@@ -226,7 +226,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("id"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "id"u8))
                     {
                         if ((__seen & 0x40UL) != 0)
                         {
@@ -241,7 +241,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("when"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "when"u8))
                     {
                         if ((__seen & 0x80UL) != 0)
                         {
@@ -256,7 +256,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("birthdate"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "birthdate"u8))
                     {
                         if ((__seen & 0x100UL) != 0)
                         {
@@ -271,7 +271,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("plan"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "plan"u8))
                     {
                         if ((__seen & 0x200UL) != 0)
                         {
@@ -286,7 +286,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("website"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "website"u8))
                     {
                         if ((__seen & 0x400UL) != 0)
                         {
@@ -308,7 +308,7 @@ namespace Sample
                             }
                         }
                     }
-                    else if (reader.ValueTextEquals("maybeNumber"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "maybeNumber"u8))
                     {
                         if ((__seen & 0x800UL) != 0)
                         {
@@ -332,7 +332,7 @@ namespace Sample
                             __v11 = __t11;
                         }
                     }
-                    else if (reader.ValueTextEquals("maybeText"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "maybeText"u8))
                     {
                         if ((__seen & 0x1000UL) != 0)
                         {
@@ -354,7 +354,7 @@ namespace Sample
                             }
                         }
                     }
-                    else if (reader.ValueTextEquals("tags"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "tags"u8))
                     {
                         if ((__seen & 0x2000UL) != 0)
                         {
@@ -378,7 +378,7 @@ namespace Sample
                             __v13 = __a13;
                         }
                     }
-                    else if (reader.ValueTextEquals("numbers"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "numbers"u8))
                     {
                         if ((__seen & 0x4000UL) != 0)
                         {
@@ -402,7 +402,7 @@ namespace Sample
                             __v14 = __a14;
                         }
                     }
-                    else if (reader.ValueTextEquals("plans"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "plans"u8))
                     {
                         if ((__seen & 0x8000UL) != 0)
                         {
@@ -419,7 +419,7 @@ namespace Sample
 
                         __v15 = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(__a15);
                     }
-                    else if (reader.ValueTextEquals("aud"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "aud"u8))
                     {
                         if ((__seen & 0x10000UL) != 0)
                         {
@@ -439,7 +439,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("scope"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "scope"u8))
                     {
                         if ((__seen & 0x20000UL) != 0)
                         {
@@ -454,7 +454,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("address"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "address"u8))
                     {
                         if ((__seen & 0x40000UL) != 0)
                         {
@@ -663,15 +663,15 @@ namespace Sample
                 return global::TypedJwt.JwtClaimReader.InvalidType(claimName, out value, out error);
             }
 
-            if (reader.ValueTextEquals("Free"u8))
+            if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "Free"u8))
             {
                 value = global::Sample.Plan.Free;
             }
-            else if (reader.ValueTextEquals("Pro"u8))
+            else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "Pro"u8))
             {
                 value = global::Sample.Plan.Pro;
             }
-            else if (reader.ValueTextEquals("class"u8))
+            else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "class"u8))
             {
                 value = global::Sample.Plan.@class;
             }

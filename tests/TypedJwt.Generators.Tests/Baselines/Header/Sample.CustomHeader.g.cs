@@ -40,7 +40,7 @@ namespace Sample
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("x5t#S256"u8))
+                    if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "x5t#S256"u8))
                     {
                         if ((__seen & 0x1UL) != 0)
                         {
@@ -55,7 +55,7 @@ namespace Sample
                             return false;
                         }
                     }
-                    else if (reader.ValueTextEquals("tenant_hint"u8))
+                    else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "tenant_hint"u8))
                     {
                         if ((__seen & 0x2UL) != 0)
                         {

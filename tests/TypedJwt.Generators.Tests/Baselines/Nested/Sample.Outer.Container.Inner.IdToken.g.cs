@@ -51,7 +51,7 @@ namespace Sample.Outer
                     {
                         while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                         {
-                            if (reader.ValueTextEquals("sub"u8))
+                            if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "sub"u8))
                             {
                                 if ((__seen & 0x1UL) != 0)
                                 {
@@ -66,7 +66,7 @@ namespace Sample.Outer
                                     return false;
                                 }
                             }
-                            else if (reader.ValueTextEquals("auth_time"u8))
+                            else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "auth_time"u8))
                             {
                                 if ((__seen & 0x2UL) != 0)
                                 {
