@@ -162,7 +162,7 @@ public readonly struct JwtAudience : IEquatable<JwtAudience>, IReadOnlyList<stri
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            value = new JwtAudience(JwtJson.GetString(in reader));
+            value = new JwtAudience(JwtJson.GetString(ref reader));
             error = default;
             return true;
         }

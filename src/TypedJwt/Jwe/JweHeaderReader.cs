@@ -240,5 +240,5 @@ internal static class JweHeaderReader
         : JwtJson.ValueTextEquals(in reader, "epk"u8) ? "epk"
         : JwtJson.ValueTextEquals(in reader, "apu"u8) ? "apu"
         : JwtJson.ValueTextEquals(in reader, "apv"u8) ? "apv"
-        : JwtJson.GetString(in reader);
+        : JwtJson.GetString(ref reader);
 }

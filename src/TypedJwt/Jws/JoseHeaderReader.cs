@@ -172,5 +172,5 @@ internal static class JoseHeaderReader
         : JwtJson.ValueTextEquals(in reader, "kid"u8) ? "kid"
         : JwtJson.ValueTextEquals(in reader, "typ"u8) ? "typ"
         : JwtJson.ValueTextEquals(in reader, "crit"u8) ? "crit"
-        : JwtJson.GetString(in reader);
+        : JwtJson.GetString(ref reader);
 }

@@ -29,7 +29,7 @@ public static class JwtClaimReader
             return InvalidType(claimName, out value, out error);
         }
 
-        value = JwtJson.GetString(in reader);
+        value = JwtJson.GetString(ref reader);
         error = default;
         return true;
     }
@@ -137,7 +137,7 @@ public static class JwtClaimReader
 
         // On Unix "/path" parses as an absolute file URI; a claim that says "/path" is relative, so only an explicit
         // file: scheme yields a file URI.
-        string text = JwtJson.GetString(in reader);
+        string text = JwtJson.GetString(ref reader);
         if (Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (!uri.IsFile || text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             value = uri;

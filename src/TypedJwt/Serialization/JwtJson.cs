@@ -72,7 +72,11 @@ public static class JwtJson
             : reader.ValueSpan.SequenceEqual(utf8Text);
 
     /// <summary>Reads the string the reader is on; a lone-surrogate escape is malformed JSON (<see cref="JsonException"/>).</summary>
-    public static string GetString(in Utf8JsonReader reader)
+    /// <remarks>
+    /// The reader is passed by <see langword="ref"/>, not <see langword="in"/>: <see cref="Utf8JsonReader.GetString"/> is not a
+    /// <see langword="readonly"/> member, so through an <see langword="in"/> parameter every call would first copy the whole reader.
+    /// </remarks>
+    public static string GetString(ref Utf8JsonReader reader)
     {
         try
         {

@@ -29,7 +29,10 @@ internal sealed class RegisteredClaimsValidator
     public JwtError Validate(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(_policy.MaxJsonDepth));
+        // Governed claims are recognised by name anyway, so their duplicates are caught by a bit each; only the other
+        // names go into the set, which compares every name with all before it.
         var names = new JwtMemberNameSet(stackalloc byte[JwtJson.NameBufferSize]);
+        int governedSeen = 0;
         var claims = new JwtRegisteredClaims(this);
         try
         {
@@ -40,13 +43,27 @@ internal sealed class RegisteredClaimsValidator
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (!names.TryAdd(in reader))
+                JwtError error;
+                if (GovernedName(in reader) is { } governed)
+                {
+                    int bit = GovernedBit(governed);
+                    if ((governedSeen & bit) != 0)
+                    {
+                        return JwtError.Create(JwtErrorCode.DuplicateMember, governed);
+                    }
+
+                    governedSeen |= bit;
+                    reader.Read();
+                    if (!TryReadValue(ref reader, governed, ref claims, out error))
+                    {
+                        return error;
+                    }
+                }
+                else if (!names.TryAdd(in reader))
                 {
                     return JwtError.Create(JwtErrorCode.DuplicateMember, MemberName(ref reader));
                 }
-
-                if (!TryReadGoverned(ref reader, ref claims, out bool governed, out JwtError error)
-                    || (!governed && !JwtJson.TrySkipValue(ref reader, null, _policy.MaxArrayLength, out error)))
+                else if (!JwtJson.TrySkipValue(ref reader, null, _policy.MaxArrayLength, out error))
                 {
                     return error;
                 }
@@ -123,24 +140,6 @@ internal sealed class RegisteredClaimsValidator
     }
 
     /// <summary>
-    /// Reads the value of the member the reader is on (its property name) when it is <c>exp</c>, <c>nbf</c>, <c>iss</c> or
-    /// <c>aud</c> (<paramref name="governed"/>), leaving the reader on the value's last token; any other member is left unread.
-    /// </summary>
-    internal bool TryReadGoverned(ref Utf8JsonReader reader, ref JwtRegisteredClaims claims, out bool governed, out JwtError error)
-    {
-        string? name = GovernedName(in reader);
-        governed = name is not null;
-        if (name is null)
-        {
-            error = default;
-            return true;
-        }
-
-        reader.Read();
-        return TryReadValue(ref reader, name, ref claims, out error);
-    }
-
-    /// <summary>
     /// The governed claim the property name the reader is on names, in any escaped spelling; otherwise null. The generator's
     /// <c>ClaimSetEmitter.GovernedClaims</c> lists the same names, for the declared claims it hands over one by one.
     /// </summary>
@@ -150,6 +149,14 @@ internal sealed class RegisteredClaimsValidator
         : JwtJson.ValueTextEquals(in reader, "iss"u8) ? "iss"
         : JwtJson.ValueTextEquals(in reader, "aud"u8) ? "aud"
         : null;
+
+    private static int GovernedBit(string name) => name switch
+    {
+        "exp" => 1,
+        "nbf" => 2,
+        "iss" => 4,
+        _ => 8,
+    };
 
     /// <summary>
     /// Reads the value of the governed claim <paramref name="name"/>, the reader positioned on it, and leaves the reader on
@@ -248,16 +255,13 @@ internal sealed class RegisteredClaimsValidator
         return false;
     }
 
-    // Registered names come from constants; any other duplicated name is unescaped into a string, on this error path only.
+    // The other registered names come from constants (the governed ones never reach the name set); any other duplicated
+    // name is unescaped into a string, on this error path only.
     private static string MemberName(ref Utf8JsonReader reader) =>
-        JwtJson.ValueTextEquals(in reader, "exp"u8) ? "exp"
-        : JwtJson.ValueTextEquals(in reader, "nbf"u8) ? "nbf"
-        : JwtJson.ValueTextEquals(in reader, "iat"u8) ? "iat"
-        : JwtJson.ValueTextEquals(in reader, "iss"u8) ? "iss"
+        JwtJson.ValueTextEquals(in reader, "iat"u8) ? "iat"
         : JwtJson.ValueTextEquals(in reader, "sub"u8) ? "sub"
-        : JwtJson.ValueTextEquals(in reader, "aud"u8) ? "aud"
         : JwtJson.ValueTextEquals(in reader, "jti"u8) ? "jti"
-        : JwtJson.GetString(in reader);
+        : JwtJson.GetString(ref reader);
 
     private static byte[][] ToUtf8(System.Collections.Generic.IReadOnlyList<string> values)
     {
