@@ -44,6 +44,9 @@ internal sealed class SignatureFloor
         };
     }
 
+    /// <summary>The token's payload JSON, decoded in advance.</summary>
+    public ReadOnlySpan<byte> PayloadJson => _payloadJson;
+
     /// <summary>Creates the token into a reused buffer; returns its length.</summary>
     public int Create(bool reuseHmac)
     {
@@ -81,6 +84,25 @@ internal sealed class SignatureFloor
         }
 
         return tokens;
+    }
+
+    /// <summary><see cref="Validate"/> with reused HMAC state; <paramref name="payload"/> is the decoded payload JSON, in a reused buffer.</summary>
+    public bool TryVerifyReused(out ReadOnlySpan<byte> payload)
+    {
+        bool verified = TryVerify(reuseHmac: true, out Range range);
+        payload = _scratch.AsSpan()[range];
+        return verified;
+    }
+
+    /// <summary>
+    /// The reused HMAC state over no input at all: what every MAC costs before its first byte (the native calls that append,
+    /// finalize and reset), as opposed to the hashing that grows with the token.
+    /// </summary>
+    public int HmacOfNoInput()
+    {
+        Span<byte> mac = stackalloc byte[32];
+        _hmac!.AppendData(ReadOnlySpan<byte>.Empty);
+        return _hmac.GetHashAndReset(mac);
     }
 
     // Split at the dots, decode the three segments into the scratch, verify; the decoded payload is scratch[payload].
