@@ -22,6 +22,12 @@ internal static class JweHeaderReader
     {
         header = default;
         header.KeyIdLength = -1;
+        if (!JwtJson.IsUtf8(json))
+        {
+            error = JwtError.Create(JwtErrorCode.MalformedJson, "header");
+            return false;
+        }
+
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(maxDepth));
         var names = new JwtMemberNameSet(stackalloc byte[JwtJson.NameBufferSize]);
         try

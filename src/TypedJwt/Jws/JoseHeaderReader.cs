@@ -24,6 +24,12 @@ internal static class JoseHeaderReader
     {
         header = default;
         header.KeyIdLength = -1;
+        if (!JwtJson.IsUtf8(json))
+        {
+            error = JwtError.Create(JwtErrorCode.MalformedJson, "header");
+            return false;
+        }
+
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(maxDepth));
         var names = new JwtMemberNameSet(stackalloc byte[JwtJson.NameBufferSize]);
         try

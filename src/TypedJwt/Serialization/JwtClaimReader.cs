@@ -99,7 +99,20 @@ public static class JwtClaimReader
             return InvalidType(claimName, out value, out error);
         }
 
-        return reader.TryGetGuid(out value) ? Success(out error) : InvalidValue(claimName, out value, out error);
+        return TryGetGuid(ref reader, out value) ? Success(out error) : InvalidValue(claimName, out value, out error);
+    }
+
+    // An escaped Guid is unescaped first, and the reader throws InvalidOperationException for an escape that encodes no text.
+    private static bool TryGetGuid(ref Utf8JsonReader reader, out Guid value)
+    {
+        try
+        {
+            return reader.TryGetGuid(out value);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
+        }
     }
 
     /// <summary>Reads a NumericDate (a JSON number of seconds since the epoch; see <see cref="JwtNumericDate"/>).</summary>
@@ -221,12 +234,20 @@ public static class JwtClaimReader
 
     /// <summary>
     /// Reads a whole UTF-8 JSON document that must be exactly one <typeparamref name="T"/> object, with the default
-    /// <see cref="JwtReadOptions"/> and a nesting limit of <see cref="DefaultMaxDepth"/>. Malformed JSON, or anything after the
-    /// object, is <see cref="JwtErrorCode.MalformedJson"/>; nothing throws.
+    /// <see cref="JwtReadOptions"/> and a nesting limit of <see cref="DefaultMaxDepth"/>. Malformed JSON (bytes that are not
+    /// UTF-8 and strings that are not Unicode text included), or anything after the object, is
+    /// <see cref="JwtErrorCode.MalformedJson"/>; nothing throws.
     /// </summary>
     public static bool TryReadDocument<T>(ReadOnlySpan<byte> utf8Json, [MaybeNullWhen(false)] out T value, out JwtError error)
         where T : IJwtClaimSet<T>
     {
+        if (!JwtJson.IsUtf8(utf8Json))
+        {
+            value = default;
+            error = JwtError.Create(JwtErrorCode.MalformedJson);
+            return false;
+        }
+
         var reader = new Utf8JsonReader(utf8Json, JwtJson.ReaderOptions(DefaultMaxDepth));
         try
         {

@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace TypedJwt;
 
@@ -100,6 +102,45 @@ public static class JwtJson
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="json"/> is well-formed UTF-8, as RFC 8259 §8.1 requires of JSON text and RFC 7519 §7.2 of a JWT's
+    /// header and claims. <see cref="Utf8JsonReader"/> checks the structure but not the text inside strings, so every strict
+    /// read of a whole header or payload checks this first; one vectorized pass over the bytes.
+    /// </summary>
+    internal static bool IsUtf8(ReadOnlySpan<byte> json) => Utf8.IsValid(json);
+
+    /// <summary>
+    /// For a string the reader is on that is escaped and will not be decoded (skipped, or compared without unescaping):
+    /// throws <see cref="JsonException"/> when an escape encodes no Unicode text (a lone surrogate such as
+    /// <c>"\ud800"</c>), so that such a string is malformed wherever it stands, as it is in a claim that is read.
+    /// </summary>
+    internal static void EnsureEscapesAreText(in Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return;
+        }
+
+        // Unescaped text is never longer than its escaped form.
+        int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        byte[]? rented = length > NameBufferSize ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> buffer = rented is null ? stackalloc byte[NameBufferSize] : rented;
+        int written = 0;
+        try
+        {
+            written = CopyString(in reader, buffer);
+        }
+        finally
+        {
+            // The text may be personal data, like every claim value.
+            buffer.Slice(0, written).Clear();
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
     /// <summary>Creates the strict reader state: RFC 8259 JSON only, nesting limited to <paramref name="maxDepth"/>.</summary>
     public static JsonReaderOptions ReaderOptions(int maxDepth) => new()
     {
@@ -110,7 +151,8 @@ public static class JwtJson
 
     /// <summary>
     /// Skips the value that follows the property name (or the array element) the reader is positioned on, rejecting
-    /// duplicate member names at any depth inside it and arrays longer than <paramref name="maxArrayLength"/>.
+    /// duplicate member names at any depth inside it and arrays longer than <paramref name="maxArrayLength"/>. A string in it
+    /// whose escapes encode no Unicode text is malformed JSON (<see cref="JsonException"/>), as when it is read.
     /// Leaves the reader on the value's last token.
     /// </summary>
     /// <returns>False, with an error naming <paramref name="claimName"/>, on a duplicate member or an over-long array.</returns>
@@ -128,6 +170,9 @@ public static class JwtJson
     {
         switch (reader.TokenType)
         {
+            case JsonTokenType.String:
+                EnsureEscapesAreText(in reader);
+                break;
             case JsonTokenType.StartObject:
                 return TrySkipObject(ref reader, claimName, maxArrayLength, out error);
             case JsonTokenType.StartArray:

@@ -20,6 +20,12 @@ internal static class JwtClaimsMaterializer
         where TPayload : IJwtPayload<TPayload>
     {
         payload = default;
+        readError = default;
+        if (!JwtJson.IsUtf8(json))
+        {
+            return JwtError.Create(JwtErrorCode.MalformedJson, "payload");
+        }
+
         var registered = new JwtRegisteredClaims(claims);
         int maxDepth = claims.Policy.MaxJsonDepth;
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(maxDepth));
@@ -30,7 +36,6 @@ internal static class JwtClaimsMaterializer
             bool read = TPayload.TryReadJson(ref reader, in options, ref registered, out TPayload? value, out failure);
             if (read && !reader.Read())
             {
-                readError = default;
                 JwtError error = claims.Check(in registered);
                 payload = error.IsNone ? value : default;
                 return error;

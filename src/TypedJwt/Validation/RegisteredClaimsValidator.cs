@@ -5,8 +5,8 @@ namespace TypedJwt;
 
 /// <summary>
 /// Checks the registered claims a policy governs (<c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>; RFC 7519 §4.1) straight from
-/// the payload bytes, without building the claims object, and checks the whole payload's structure on the way: one JSON
-/// object, no duplicate members at any depth, arrays within the limit. Structure and type errors come first, then
+/// the payload bytes, without building the claims object, and checks the whole payload's structure on the way: UTF-8 text,
+/// one JSON object, no duplicate members at any depth, arrays within the limit, strings that are Unicode text. Structure and type errors come first, then
 /// <c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>, in that order. When the typed claims are read as well, the generated reader
 /// feeds the same value reads (<see cref="TryReadValue"/>) through <see cref="JwtRegisteredClaims"/> instead, and only
 /// <see cref="Check"/> runs here (<see cref="JwtClaimsMaterializer.ReadPayload"/>).
@@ -28,6 +28,11 @@ internal sealed class RegisteredClaimsValidator
 
     public JwtError Validate(ReadOnlySpan<byte> json)
     {
+        if (!JwtJson.IsUtf8(json))
+        {
+            return JwtError.Create(JwtErrorCode.MalformedJson, "payload");
+        }
+
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(_policy.MaxJsonDepth));
         // Governed claims are recognised by name anyway, so their duplicates are caught by a bit each; only the other
         // names go into the set, which compares every name with all before it.
@@ -198,6 +203,7 @@ internal sealed class RegisteredClaimsValidator
         }
 
         claims.HasIssuer = true;
+        JwtJson.EnsureEscapesAreText(in reader);
         claims.IssuerMatches = MatchesAny(ref reader, _issuers);
         error = default;
         return true;
@@ -209,6 +215,7 @@ internal sealed class RegisteredClaimsValidator
         claims.HasAudience = true;
         if (reader.TokenType == JsonTokenType.String)
         {
+            JwtJson.EnsureEscapesAreText(in reader);
             claims.AudienceMatches = MatchesAny(ref reader, _audiences);
             error = default;
             return true;
@@ -235,6 +242,7 @@ internal sealed class RegisteredClaimsValidator
                 return false;
             }
 
+            JwtJson.EnsureEscapesAreText(in reader);
             claims.AudienceMatches |= MatchesAny(ref reader, _audiences);
         }
 

@@ -18,7 +18,7 @@ public sealed record RefusedToken(string? Token, string Description)
         "missing", "empty", "expired", "not-yet-valid", "tampered", "other-key", "wrong-issuer", "wrong-audience", "wrong-typ",
         "no-typ", "alg-none", "alg-none-without-kid", "alg-mismatch", "unknown-kid", "crit", "duplicate-claim",
         "escaped-duplicate-claim", "duplicate-header", "missing-roles", "roles-not-strings", "exp-as-string", "malformed-one-segment",
-        "malformed-two-segments", "malformed-base64", "malformed-json", "padded-base64", "jwe", "too-long",
+        "malformed-two-segments", "malformed-base64", "malformed-json", "lone-surrogate-claim", "padded-base64", "jwe", "too-long",
     ];
 
     public static RefusedToken Make(string name, SampleServer server, string validToken)
@@ -56,6 +56,9 @@ public sealed record RefusedToken(string? Token, string Description)
             "malformed-two-segments" => Expect(server, parts[0] + "." + parts[1], JwtErrorCode.MalformedToken),
             "malformed-base64" => Expect(server, parts[0] + ".%%%." + parts[2], JwtErrorCode.InvalidBase64Url),
             "malformed-json" => Expect(server, TokenForge.Sign(header, "{\"sub\":", key.Signing), JwtErrorCode.MalformedJson),
+            // An extra claim the API never reads, whose string is no Unicode text. The validator used to accept it (the claim
+            // was only skipped), and projecting the claims for the ClaimsPrincipal then threw in Utf8JsonReader.GetString.
+            "lone-surrogate-claim" => Expect(server, TokenForge.Sign(header, Payload(extra: ",\"note\":\"\\ud800\""), key.Signing), JwtErrorCode.MalformedJson),
             "padded-base64" => Expect(server, parts[0] + "=." + parts[1] + "." + parts[2], JwtErrorCode.InvalidBase64Url),
             "jwe" => Expect(server, "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", JwtErrorCode.EncryptedTokenNotExpected),
             "too-long" => Expect(server, new string('a', 9000), JwtErrorCode.TokenTooLong),

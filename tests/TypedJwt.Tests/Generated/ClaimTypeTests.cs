@@ -107,6 +107,13 @@ public class ClaimTypeTests
     [InlineData("""{"plan":"\udfaa"}""")]
     [InlineData("""{"plans":["Free","\udfaa"]}""")]
     [InlineData("""{"address":{"\udfaa":1}}""")]
+    [InlineData("""{"id":"\udfaa"}""")]
+    [InlineData("""{"id":"\udfaa\udfaa\udfaa\udfaa\udfaa\udfaa"}""")]
+    [InlineData("""{"birthdate":"\udfaa"}""")]
+    [InlineData("""{"website":"https://\udfaa"}""")]
+    [InlineData("""{"scope":"read \udfaa"}""")]
+    [InlineData("""{"aud":["a","\udfaa"]}""")]
+    [InlineData("""{"tags":["\udfaa"]}""")]
     public void Lone_surrogate_escapes_in_member_names_and_enum_values_are_malformed_json_not_exceptions(string json)
     {
         // Matching a name or an enum value unescapes it; an escape that encodes no Unicode text must not escape as the

@@ -41,8 +41,26 @@ public class JweHeaderValidationTests
     [InlineData("""{"alg":"dir","enc":"A128CBC-HS256","typ":"record+jwt","kid":7}""", JwtErrorCode.InvalidHeaderParameter, "kid")]
     [InlineData("""{"alg":"dir","enc":"A128CBC-HS256","typ":"record+jwt","kid":"e1"} """, JwtErrorCode.None, null)]
     [InlineData("""[]""", JwtErrorCode.MalformedJson, "header")]
+    [InlineData("""{"alg":"dir","enc":"A128CBC-HS256","typ":"record+jwt","kid":"e1","x":"\ud800"}""", JwtErrorCode.MalformedJson, "header")]
+    [InlineData("""{"alg":"dir","enc":"A128CBC-HS256","typ":"record+jwt","kid":"e1","x":["\udfaa"]}""", JwtErrorCode.MalformedJson, "header")]
+    [InlineData("""{"alg":"dir","enc":"A128CBC-HS256","typ":"record+jwt","kid":"e1","x":"\ud83d\ude00"}""", JwtErrorCode.None, null)]
     public void Header_rules(string header, JwtErrorCode code, string? name) =>
         Assert.Equal(JwtError.Create(code, name), Validate(header));
+
+    [Fact]
+    public void Header_and_decrypted_claims_that_are_not_utf8_are_malformed_json()
+    {
+        var validator = new JweValidator<PatientRecord>(Key, JweTestKit.Policy());
+        byte[] header = [.. System.Text.Encoding.UTF8.GetBytes("""{"alg":"dir","enc":"A128CBC-HS256","typ":"record+jwt","kid":"e1","x":" """.TrimEnd()), 0xFF, (byte)'"', (byte)'}'];
+        byte[] goodHeader = System.Text.Encoding.UTF8.GetBytes("""{"alg":"dir","enc":"A128CBC-HS256","typ":"record+jwt","kid":"e1"}""");
+        byte[] claims = [.. System.Text.Encoding.UTF8.GetBytes(Payload[..^1] + ""","x":" """.TrimEnd()), 0xC0, 0xAF, (byte)'"', (byte)'}'];
+
+        Assert.Equal(JwtError.Create(JwtErrorCode.MalformedJson, "header"), validator.Validate(JweTestKit.HandMade(header, System.Text.Encoding.UTF8.GetBytes(Payload), Cek, JweEncryption.A128CbcHS256).AsSpan()));
+        string badClaims = JweTestKit.HandMade(goodHeader, claims, Cek, JweEncryption.A128CbcHS256);
+        Assert.Equal(JwtError.Create(JwtErrorCode.MalformedJson, "payload"), validator.Validate(badClaims.AsSpan()));
+        Assert.False(validator.TryValidate(badClaims, out _, out JwtError error));
+        Assert.Equal(JwtError.Create(JwtErrorCode.MalformedJson, "payload"), error);
+    }
 
     [Fact]
     public void Typ_compares_as_a_media_type() =>

@@ -51,11 +51,14 @@ internal static class JweTestKit
     public static string Base64Url(string text) => Base64Url(Encoding.UTF8.GetBytes(text));
 
     /// <summary>Encrypts <paramref name="plaintext"/> under a hand-written header with a <c>dir</c> key, as a producer that TypedJwt would not be.</summary>
-    public static string HandMade(string header, string plaintext, byte[] cek, JweEncryption encryption)
+    public static string HandMade(string header, string plaintext, byte[] cek, JweEncryption encryption) =>
+        HandMade(Encoding.UTF8.GetBytes(header), Encoding.UTF8.GetBytes(plaintext), cek, encryption);
+
+    /// <summary>As <see cref="HandMade(string, string, byte[], JweEncryption)"/>, with header and plaintext as raw bytes (which need not be UTF-8).</summary>
+    public static string HandMade(byte[] header, byte[] data, byte[] cek, JweEncryption encryption)
     {
         string encodedHeader = Base64Url(header);
         byte[] iv = RandomNumberGenerator.GetBytes(encryption is JweEncryption.A128GCM or JweEncryption.A256GCM ? 12 : 16);
-        byte[] data = Encoding.UTF8.GetBytes(plaintext);
         byte[] ciphertext = new byte[JweContentCipher.GetCiphertextLength(encryption, data.Length)];
         byte[] tag = new byte[encryption == JweEncryption.A256CbcHS512 ? 32 : 16];
         JweContentCipher.Encrypt(encryption, cek, iv, Encoding.ASCII.GetBytes(encodedHeader), data, ciphertext, tag);
