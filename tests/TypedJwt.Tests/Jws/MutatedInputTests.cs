@@ -1,0 +1,157 @@
+using System.Text;
+using TypedJwt.Tests.Generated;
+using TypedJwt.Tests.Jwe;
+using TypedJwt.Tests.Support;
+using static TypedJwt.Tests.Jws.ValidatorTestKit;
+
+namespace TypedJwt.Tests.Jws;
+
+/// <summary>
+/// Thousands of seeded mutations of one rich payload and one header (bytes replaced, snippets inserted, ranges deleted or
+/// repeated), each signed or encrypted so that it reaches the JSON readers. Whatever the bytes, nothing throws, and every
+/// entry point gives one answer: the registered-claims check is the same for every payload type, signed or encrypted; a
+/// payload it refuses is refused by every typed read with that same error; a document read never throws either. The seed
+/// is fixed, so a failure names its input and reproduces.
+/// </summary>
+public class MutatedInputTests
+{
+    private const int Mutations = 3000;
+
+    private static readonly byte[] Cek = JweTestKit.Bytes(32, 9);
+    private static readonly JwtEncryptionKey EncryptionKey = JwtEncryptionKey.CreateDirect(JweEncryption.A128CbcHS256, Cek, "e1");
+
+    private static readonly byte[] SeedPayload = Encoding.UTF8.GetBytes(
+        $$$"""{"iss":"https://issuer.example","aud":["x","api"],"exp":{{{NowSeconds + 600}}},"nbf":{{{NowSeconds - 10}}},"text":"h\u00e9llo \"w\"","flag":true,"small":-5,"large":9007199254740993,"ratio":0.25,"amount":12.50,"id":"6f9619ff-8b86-d011-b42d-00cf4fc964ff","when":1700000000,"birthdate":"1990-02-28","plan":"Enterprise","website":"https://example.com/a","maybe_number":null,"maybe_plan":"Pro","tags":["a","b"],"numbers":[1,2],"plans":["Free","Pro"],"dates":[1],"scope":"read write","address":{"country":"NL","postal_code":"1234AB"},"extra":{"k":[1,"\u0041",{"z":null}]}}""");
+
+    private static readonly byte[] SeedHeader = Encoding.UTF8.GetBytes("""{"alg":"HS256","kid":"k1","typ":"JWT","x":["\u0041",{"y":1}]}""");
+
+    private static readonly byte[] InterestingBytes =
+        [.. "\"\\{}[],:0-.eE+ntfu "u8, 0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xF5, 0xFF];
+
+    private static readonly string[] Snippets =
+    [
+        "\\ud800", "\\udfaa", "\\u0000", "\\ud83d\\ude00", "\\u0065xp", "\"x\":1,", "\"aud\":", "\"exp\":", "\"iss\":", "null",
+        "[]", "{}", "[[[[[[[[[[[[[[[[[[", "1e999", "-0", "9223372036854775808", "1.5", "true", "\"", "\\", "\u00e9", "\U0001F600",
+    ];
+
+    [Fact]
+    public void Mutated_payloads_never_throw_and_every_entry_point_gives_one_answer()
+    {
+        var signedAsEveryType = new JwtValidator<EveryType>(Key, Policy());
+        var signedAsAnyClaims = new JwtValidator<AnyClaims>(Key, Policy());
+        var encryptedAsEveryType = new JweValidator<EveryType>(EncryptionKey, Policy());
+        var random = new Random(20261201);
+        var outcomes = new HashSet<JwtErrorCode>();
+
+        Assert.Equal(JwtError.None, signedAsEveryType.Validate(HandMadeToken.Sign("""{"alg":"HS256","kid":"k1"}""", SeedPayload, Key).AsSpan()));
+        for (int i = 0; i < Mutations; i++)
+        {
+            byte[] payload = Mutate(SeedPayload, random);
+            string signed = HandMadeToken.Sign("""{"alg":"HS256","kid":"k1"}""", payload, Key);
+            string encrypted = JweTestKit.HandMade(Encoding.UTF8.GetBytes("""{"alg":"dir","enc":"A128CBC-HS256","kid":"e1"}"""), payload, Cek, JweEncryption.A128CbcHS256);
+            Judge(payload, () =>
+            {
+                JwtError checkedOnly = signedAsEveryType.Validate(signed.AsSpan());
+                Assert.Equal(checkedOnly, signedAsAnyClaims.Validate(signed.AsSpan()));
+                Assert.Equal(checkedOnly, encryptedAsEveryType.Validate(encrypted.AsSpan()));
+
+                signedAsEveryType.TryValidate(signed, out _, out JwtError typed);
+                signedAsAnyClaims.TryValidate(signed, out _, out JwtError any);
+                encryptedAsEveryType.TryValidate(encrypted, out _, out JwtError encryptedTyped);
+                Assert.Equal(typed, encryptedTyped);
+                if (!checkedOnly.IsNone)
+                {
+                    Assert.Equal(checkedOnly, typed);
+                    Assert.Equal(checkedOnly, any);
+                }
+
+                EveryType.TryReadJson(payload, out _, out _);
+                outcomes.Add(typed.Code);
+            });
+        }
+
+        // The mutations reach past the structure: some payloads are accepted, and refusals come from many checks.
+        Assert.Contains(JwtErrorCode.None, outcomes);
+        Assert.True(outcomes.Count >= 6, "outcomes: " + string.Join(", ", outcomes));
+    }
+
+    [Fact]
+    public void Mutated_headers_never_throw_signed_or_forged()
+    {
+        var asEveryType = new JwtValidator<EveryType>(Key, Policy());
+        var asAnyClaims = new JwtValidator<AnyClaims>(Key, Policy());
+        byte[] payload = Encoding.UTF8.GetBytes(ValidPayload());
+        string original = HandMadeToken.Sign(SeedHeader, payload, Key);
+        string originalSignature = original[(original.LastIndexOf('.') + 1)..];
+        var random = new Random(20261202);
+        var outcomes = new HashSet<JwtErrorCode>();
+
+        Assert.Equal(JwtError.None, asEveryType.Validate(original.AsSpan()));
+        for (int i = 0; i < Mutations; i++)
+        {
+            byte[] header = Mutate(SeedHeader, random);
+            string signed = HandMadeToken.Sign(header, payload, Key);
+            string forged = signed[..(signed.LastIndexOf('.') + 1)] + originalSignature;
+            Judge(header, () =>
+            {
+                JwtError error = asEveryType.Validate(signed.AsSpan());
+                Assert.Equal(error, asAnyClaims.Validate(signed.AsSpan()));
+                asEveryType.TryValidate(signed, out _, out _);
+                if (!header.AsSpan().SequenceEqual(SeedHeader))
+                {
+                    Assert.NotEqual(JwtError.None, asEveryType.Validate(forged.AsSpan()));
+                }
+
+                outcomes.Add(error.Code);
+            });
+        }
+
+        Assert.Contains(JwtErrorCode.None, outcomes);
+        Assert.True(outcomes.Count >= 4, "outcomes: " + string.Join(", ", outcomes));
+    }
+
+    private static void Judge(byte[] input, Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (Exception exception) when (exception is not Xunit.Sdk.XunitException)
+        {
+            Assert.Fail($"input {Convert.ToHexString(input)} ({Encoding.UTF8.GetString(input)}) threw {exception}");
+        }
+        catch (Xunit.Sdk.XunitException failure)
+        {
+            Assert.Fail($"input {Convert.ToHexString(input)} ({Encoding.UTF8.GetString(input)}): {failure.Message}");
+        }
+    }
+
+    // One to three edits: a byte replaced by one that matters to JSON or UTF-8, a snippet inserted, a range deleted, a range repeated.
+    private static byte[] Mutate(byte[] seed, Random random)
+    {
+        var bytes = new List<byte>(seed);
+        int edits = random.Next(1, 4);
+        for (int edit = 0; edit < edits; edit++)
+        {
+            int at = random.Next(bytes.Count + 1);
+            int length = Math.Min(random.Next(1, 12), bytes.Count - at);
+            switch (random.Next(4))
+            {
+                case 0 when at < bytes.Count:
+                    bytes[at] = InterestingBytes[random.Next(InterestingBytes.Length)];
+                    break;
+                case 1:
+                    bytes.InsertRange(at, Encoding.UTF8.GetBytes(Snippets[random.Next(Snippets.Length)]));
+                    break;
+                case 2 when length > 0:
+                    bytes.RemoveRange(at, length);
+                    break;
+                case 3 when length > 0:
+                    bytes.InsertRange(random.Next(bytes.Count + 1), bytes.GetRange(at, length));
+                    break;
+            }
+        }
+
+        return [.. bytes];
+    }
+}
