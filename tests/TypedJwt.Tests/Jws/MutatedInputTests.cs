@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using System.Text;
 using TypedJwt.Tests.Generated;
 using TypedJwt.Tests.Jwe;
@@ -10,8 +12,10 @@ namespace TypedJwt.Tests.Jws;
 /// Thousands of seeded mutations of one rich payload and one header (bytes replaced, snippets inserted, ranges deleted or
 /// repeated), each signed or encrypted so that it reaches the JSON readers. Whatever the bytes, nothing throws, and every
 /// entry point gives one answer: the registered-claims check is the same for every payload type, signed or encrypted; a
-/// payload it refuses is refused by every typed read with that same error; a document read never throws either. The seed
-/// is fixed, so a failure names its input and reproduces.
+/// payload it refuses is refused by every typed read with that same error; a document read never throws either. JWE headers
+/// (read before any decryption, <c>epk</c> included) are mutated for every algorithm pair, and JWKs and JWK Sets, which
+/// may come from a remote endpoint, either import or fail with the documented <see cref="ArgumentException"/>. The seeds
+/// are fixed, so a failure names its input and reproduces.
 /// </summary>
 public class MutatedInputTests
 {
@@ -108,6 +112,83 @@ public class MutatedInputTests
 
         Assert.Contains(JwtErrorCode.None, outcomes);
         Assert.True(outcomes.Count >= 4, "outcomes: " + string.Join(", ", outcomes));
+    }
+
+    [Fact]
+    public void Mutated_encrypted_headers_never_throw_and_are_never_accepted()
+    {
+        var random = new Random(20261203);
+        var outcomes = new HashSet<JwtErrorCode>();
+        foreach ((JweAlgorithm algorithm, JweEncryption encryption) in JweTestKit.AllPairs())
+        {
+            JwtEncryptionKey key = JweTestKit.KeyFor(algorithm, encryption);
+            var validator = new JweValidator<PatientRecord>(key, JweTestKit.Policy());
+            string[] parts = JweWriter.Write(JweTestKit.Record(), key).Split('.');
+            byte[] seed = Base64Url.DecodeFromChars(parts[0]);
+            Assert.Equal(JwtError.None, validator.Validate(string.Join('.', parts).AsSpan()));
+            for (int i = 0; i < 100; i++)
+            {
+                byte[] header = Mutate(seed, random);
+                string token = Base64Url.EncodeToString(header) + "." + string.Join('.', parts[1..]);
+                Judge(header, () =>
+                {
+                    JwtError error = validator.Validate(token.AsSpan());
+                    validator.TryValidate(token, out _, out _);
+                    if (!header.AsSpan().SequenceEqual(seed))
+                    {
+                        // The header is the authenticated data: no change to it can decrypt.
+                        Assert.NotEqual(JwtError.None, error);
+                    }
+
+                    outcomes.Add(error.Code);
+                });
+            }
+        }
+
+        Assert.Contains(JwtErrorCode.DecryptionFailed, outcomes);
+        Assert.True(outcomes.Count >= 5, "outcomes: " + string.Join(", ", outcomes));
+    }
+
+    [Fact]
+    public void Mutated_keys_and_key_sets_import_or_fail_with_ArgumentException_only()
+    {
+        using RSA rsa = RSA.Create(2048);
+        using ECDsa ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        ECParameters ecdh = JweTestKit.P256.ExportParameters(includePrivateParameters: true);
+        byte[] jwks = Encoding.UTF8.GetBytes(new JwtKeySet([JwtSigningKey.FromRsa(rsa, JwsAlgorithm.RS256, "r1"), JwtSigningKey.FromECDsa(ecdsa, JwsAlgorithm.ES256, "e1")]).ToPublicJwks());
+        byte[] octJwk = Encoding.UTF8.GetBytes($$"""{"kty":"oct","alg":"HS256","kid":"h1","k":"{{JweTestKit.Base64Url(JweTestKit.Bytes(32, 3))}}"}""");
+        byte[] ecdhJwk = Encoding.UTF8.GetBytes(
+            $$"""{"kty":"EC","crv":"P-256","alg":"ECDH-ES","use":"enc","kid":"x1","x":"{{JweTestKit.Base64Url(ecdh.Q.X!)}}","y":"{{JweTestKit.Base64Url(ecdh.Q.Y!)}}","d":"{{JweTestKit.Base64Url(ecdh.D!)}}"}""");
+        var random = new Random(20261204);
+        int imported = 0, refused = 0;
+
+        foreach ((byte[] seed, Action<byte[]> import) in new (byte[], Action<byte[]>)[]
+        {
+            (jwks, bytes => JwtKeySet.FromJwks(bytes)),
+            (octJwk, bytes => JwtSigningKey.FromJwk(bytes)),
+            (ecdhJwk, bytes => JwtEncryptionKey.FromJwk(bytes, JweEncryption.A128GCM)),
+        })
+        {
+            import(seed);
+            for (int i = 0; i < 700; i++)
+            {
+                byte[] json = Mutate(seed, random);
+                Judge(json, () =>
+                {
+                    try
+                    {
+                        import(json);
+                        imported++;
+                    }
+                    catch (ArgumentException)
+                    {
+                        refused++;
+                    }
+                });
+            }
+        }
+
+        Assert.True(imported > 0 && refused > 0, $"imported {imported}, refused {refused}");
     }
 
     private static void Judge(byte[] input, Action check)
