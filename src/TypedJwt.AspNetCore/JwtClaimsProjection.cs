@@ -24,8 +24,12 @@ internal static class JwtClaimsProjection
     /// <summary>The value type of a claim holding a JSON object or array (the name Microsoft.IdentityModel uses too).</summary>
     public const string JsonValueType = "JSON";
 
-    /// <summary>Projects the payload of a token the validator has already accepted.</summary>
-    public static List<Claim> Project(ReadOnlySpan<char> token, string issuer)
+    /// <summary>
+    /// Projects the payload of a token the validator has already accepted, read with the same nesting limit as the validator
+    /// read it (<paramref name="maxDepth"/>, the policy's <see cref="JwtValidationPolicy.MaxJsonDepth"/>), so that nothing the
+    /// validator accepted can fail here.
+    /// </summary>
+    public static List<Claim> Project(ReadOnlySpan<char> token, string issuer, int maxDepth)
     {
         int first = token.IndexOf('.');
         int second = token.Slice(first + 1).IndexOf('.') + first + 1;
@@ -35,7 +39,7 @@ internal static class JwtClaimsProjection
         try
         {
             int length = Base64Url.DecodeFromChars(segment, json);
-            return Read(json.AsSpan(0, length), issuer);
+            return Read(json.AsSpan(0, length), issuer, maxDepth);
         }
         finally
         {
@@ -44,10 +48,10 @@ internal static class JwtClaimsProjection
         }
     }
 
-    internal static List<Claim> Read(ReadOnlySpan<byte> json, string issuer)
+    internal static List<Claim> Read(ReadOnlySpan<byte> json, string issuer, int maxDepth)
     {
         var claims = new List<Claim>();
-        var reader = new Utf8JsonReader(json);
+        var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(maxDepth));
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

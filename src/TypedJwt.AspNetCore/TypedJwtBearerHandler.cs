@@ -59,7 +59,7 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
         }
 
         var identity = new JwtClaimsIdentity<TPayload>(
-            payload, JwtClaimsProjection.Project(token, ClaimsIssuer), Scheme.Name, Options.NameClaimType, Options.RoleClaimType);
+            payload, JwtClaimsProjection.Project(token, ClaimsIssuer, validator.Policy.MaxJsonDepth), Scheme.Name, Options.NameClaimType, Options.RoleClaimType);
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(ticket));
     }

@@ -69,6 +69,31 @@ public sealed class ClaimsPrincipalProjectionTests : IAsyncLifetime
         Assert.Equal("alice", response.Headers.GetValues("X-Subject").Single());
     }
 
+    [Fact]
+    public async Task A_policy_that_allows_deeper_json_than_the_default_reader_is_projected_too()
+    {
+        // The projection reads the payload again; it must allow what the scheme's policy allows, not a reader default (64).
+        SampleKey key = SampleKey.Create("EC");
+        await using WebApplication app = await TestApp.StartAsync(
+            TestApp.Settings(key.Jwk),
+            a => a.MapGet("/claims", (ClaimsPrincipal user) => user.FindFirst("deep")?.Value ?? "none").RequireAuthorization(),
+            options => options.ValidationPolicy = new JwtValidationPolicy
+            {
+                ValidIssuers = [TestApp.Issuer],
+                ValidAudiences = [TestApp.Audience],
+                MaxJsonDepth = 100,
+            });
+        string deep = new string('[', 80) + new string(']', 80);
+        string token = TokenForge.Sign(
+            TokenForge.Header(key.Algorithm, key.KeyId), TokenForge.Payload(TestApp.Issuer, TestApp.Audience, extra: ",\"deep\":[" + deep + "]"), key.Signing);
+
+        using HttpClient client = app.GetTestClient();
+        using HttpResponseMessage response = await client.SendAsync(TestApp.Get("/claims", token));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(deep, await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/role-policy")]
     [InlineData("/role-attribute")]

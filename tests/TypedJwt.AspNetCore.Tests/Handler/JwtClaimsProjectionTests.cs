@@ -14,7 +14,7 @@ public sealed class JwtClaimsProjectionTests
              "roles":["a","b"],"mixed":[1,"x",{"k":1}],"addr":{"city":"Oslo","zip":[1,2]},"esc\u0061ped":"v"}
             """;
 
-        string[] claims = [.. JwtClaimsProjection.Read(Encoding.UTF8.GetBytes(json), "test").Select(c => $"{c.Type}={c.Value}|{c.ValueType}")];
+        string[] claims = [.. JwtClaimsProjection.Read(Encoding.UTF8.GetBytes(json), "test", JwtClaimReader.DefaultMaxDepth).Select(c => $"{c.Type}={c.Value}|{c.ValueType}")];
 
         Assert.Equal(
         [
