@@ -99,20 +99,7 @@ public static class JwtClaimReader
             return InvalidType(claimName, out value, out error);
         }
 
-        return TryGetGuid(ref reader, out value) ? Success(out error) : InvalidValue(claimName, out value, out error);
-    }
-
-    // An escaped Guid is unescaped first, and the reader throws InvalidOperationException for an escape that encodes no text.
-    private static bool TryGetGuid(ref Utf8JsonReader reader, out Guid value)
-    {
-        try
-        {
-            return reader.TryGetGuid(out value);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
-        }
+        return JwtJson.TryGetGuid(ref reader, out value) ? Success(out error) : InvalidValue(claimName, out value, out error);
     }
 
     /// <summary>Reads a NumericDate (a JSON number of seconds since the epoch; see <see cref="JwtNumericDate"/>).</summary>

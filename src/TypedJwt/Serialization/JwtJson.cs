@@ -43,7 +43,7 @@ public static class JwtJson
         }
         catch (InvalidOperationException exception)
         {
-            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
+            throw InvalidEscape(exception);
         }
     }
 
@@ -56,7 +56,7 @@ public static class JwtJson
         }
         catch (InvalidOperationException exception)
         {
-            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
+            throw InvalidEscape(exception);
         }
     }
 
@@ -86,21 +86,33 @@ public static class JwtJson
         }
         catch (InvalidOperationException exception)
         {
-            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
+            throw InvalidEscape(exception);
         }
     }
 
+    // The reader's comparison gives up early when the lengths cannot match and unescapes (throwing for a bad escape) only
+    // otherwise; proving the text first makes a bad escape malformed JSON whatever it is compared with.
     private static bool EscapedValueTextEquals(in Utf8JsonReader reader, ReadOnlySpan<byte> utf8Text)
+    {
+        EnsureEscapesAreText(in reader);
+        return reader.ValueTextEquals(utf8Text);
+    }
+
+    /// <summary><see cref="Utf8JsonReader.TryGetGuid"/>, with an escape that encodes no text reported as <see cref="JsonException"/>.</summary>
+    internal static bool TryGetGuid(ref Utf8JsonReader reader, out Guid value)
     {
         try
         {
-            return reader.ValueTextEquals(utf8Text);
+            return reader.TryGetGuid(out value);
         }
         catch (InvalidOperationException exception)
         {
-            throw new JsonException("A JSON string escapes an invalid Unicode code point.", exception);
+            throw InvalidEscape(exception);
         }
     }
+
+    private static JsonException InvalidEscape(InvalidOperationException exception) =>
+        new("A JSON string escapes an invalid Unicode code point.", exception);
 
     /// <summary>
     /// Whether <paramref name="json"/> is well-formed UTF-8, as RFC 8259 §8.1 requires of JSON text and RFC 7519 §7.2 of a JWT's

@@ -203,6 +203,7 @@ internal sealed class RegisteredClaimsValidator
         }
 
         claims.HasIssuer = true;
+        // Compared values are proven text by the comparison; this covers a policy that compares none (issuer not checked).
         JwtJson.EnsureEscapesAreText(in reader);
         claims.IssuerMatches = MatchesAny(ref reader, _issuers);
         error = default;

@@ -105,6 +105,7 @@ public class ClaimTypeTests
     [InlineData("""{"\udfaa":1}""")]
     [InlineData("""{"text":"x","\ud800\u0061":1}""")]
     [InlineData("""{"plan":"\udfaa"}""")]
+    [InlineData("""{"plan":"\udfaa\udfaa\udfaa\udfaa\udfaa\udfaa\udfaa\udfaa\udfaa\udfaa\udfaa\udfaa"}""")]
     [InlineData("""{"plans":["Free","\udfaa"]}""")]
     [InlineData("""{"address":{"\udfaa":1}}""")]
     [InlineData("""{"id":"\udfaa"}""")]
