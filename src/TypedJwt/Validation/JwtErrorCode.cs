@@ -42,7 +42,11 @@ public enum JwtErrorCode
     UnsupportedCriticalHeader = 25,
     /// <summary>The header asks for an unencoded payload (<c>b64: false</c>, RFC 7797), which is not accepted.</summary>
     UnencodedPayloadRejected = 26,
-    /// <summary>The header's <c>typ</c> is absent or differs from the payload type's <c>TokenType</c> (RFC 8725 §3.11).</summary>
+    /// <summary>
+    /// The header's <c>typ</c> is absent or differs from the payload type's <c>TokenType</c> (RFC 8725 §3.11). A payload type
+    /// without <c>TokenType</c> accepts only <c>JWT</c> or no <c>typ</c>, so that a token of another kind (<c>logout+jwt</c>,
+    /// <c>dpop+jwt</c>, ...) is never taken for it.
+    /// </summary>
     InvalidTokenType = 27,
     /// <summary>A registered header parameter has the wrong JSON type (for example a numeric <c>kid</c>).</summary>
     InvalidHeaderParameter = 28,
@@ -57,6 +61,8 @@ public enum JwtErrorCode
     InvalidContentType = 31,
     /// <summary>The JWE header replicates a claim (<c>iss</c>, <c>sub</c>, <c>aud</c>; RFC 7519 §5.3) with a value other than the claims set's.</summary>
     ReplicatedClaimMismatch = 32,
+    /// <summary>The header has more parameters than <see cref="JwtValidationPolicy.MaxHeaderParameters"/>; it is refused before any key is used.</summary>
+    TooManyHeaderParameters = 33,
 
     /// <summary>The signature does not verify with the key.</summary>
     InvalidSignature = 40,
@@ -65,6 +71,13 @@ public enum JwtErrorCode
     /// Authentication Tag is wrong. One code for every such failure, so that no failure can be told apart (no oracle).
     /// </summary>
     DecryptionFailed = 41,
+    /// <summary>
+    /// The token is encrypted to a public key (<c>RSA-OAEP*</c>, <c>ECDH-ES*</c>), which anyone holding that key can do, so it
+    /// does not authenticate its sender. <see cref="JweValidator{TPayload}"/> accepts only shared-key encryption (<c>dir</c>,
+    /// <c>A*KW</c>); sign, then encrypt, and validate with <see cref="NestedJwtValidator{TPayload}"/>
+    /// (or opt in with <see cref="JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders"/>).
+    /// </summary>
+    UnauthenticatedSender = 42,
 
     /// <summary>A required claim is absent.</summary>
     MissingClaim = 60,
@@ -82,4 +95,8 @@ public enum JwtErrorCode
     InvalidIssuer = 66,
     /// <summary>The <c>aud</c> claim names none of the accepted audiences.</summary>
     InvalidAudience = 67,
+    /// <summary>The token says it was issued in the future (<c>iat</c> is after now plus the leeway).</summary>
+    IssuedInFuture = 68,
+    /// <summary>The token was issued longer ago than <see cref="JwtValidationPolicy.MaxTokenAge"/> allows (<c>iat</c>).</summary>
+    TokenTooOld = 69,
 }
