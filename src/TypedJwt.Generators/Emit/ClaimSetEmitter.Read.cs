@@ -7,14 +7,14 @@ namespace TypedJwt.Generators.Emit;
 /// literals (which also matches escaped spellings, and reports an escape that encodes no text as malformed JSON rather than
 /// throwing the reader's InvalidOperationException) and tracked in a bit mask; unknown members go to a <c>JwtMemberNameSet</c> and are
 /// skipped strictly. The instance is created only after every check passed. A payload's reader also hands each member that
-/// may be a registered claim a validator governs (<c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>, declared or not) to the
+/// may be a registered claim a validator governs (<c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>, declared or not) to the
 /// validator's <c>JwtRegisteredClaims</c>, so that validating and reading is one pass.
 /// </summary>
 internal static partial class ClaimSetEmitter
 {
     // The claims the runtime's RegisteredClaimsValidator reads for the validation policy; keep in step with its
     // GovernedName (the generator cannot reference the runtime). A name missing here would be unseen by the one-pass read.
-    private static readonly string[] GovernedClaims = ["exp", "nbf", "iss", "aud"];
+    private static readonly string[] GovernedClaims = ["exp", "nbf", "iat", "iss", "aud"];
 
     private static void WriteTryReadJson(SourceWriter writer, ClaimSetSpec spec)
     {
@@ -73,7 +73,7 @@ internal static partial class ClaimSetEmitter
 
         writer.OpenBlock(spec.Claims.Count == 0 ? "" : "else");
         writer.OpenBlock("if (!__unknown.TryAdd(in reader))");
-        writer.WriteLine($"error = {ErrorCreate("DuplicateMember", "reader.GetString()")};");
+        writer.WriteLine($"error = {Jwt}JwtJson.DuplicateMember(in reader);");
         writer.WriteLine("return false;");
         writer.CloseBlock();
         writer.WriteLine();

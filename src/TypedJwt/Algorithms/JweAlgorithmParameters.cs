@@ -35,6 +35,13 @@ internal static class JweAlgorithmParameters
     internal static bool IsEcdh(JweAlgorithm algorithm) =>
         algorithm is JweAlgorithm.EcdhEs or JweAlgorithm.EcdhEsA128KW or JweAlgorithm.EcdhEsA256KW;
 
+    /// <summary>
+    /// Whether the algorithm encrypts to a public key (RSA-OAEP, ECDH-ES): anyone holding that key can make a token, so such a
+    /// token proves nothing about its sender. Only <c>dir</c> and AES Key Wrap keys are shared secrets.
+    /// </summary>
+    internal static bool IsPublicKeyEncryption(JweAlgorithm algorithm) =>
+        algorithm is JweAlgorithm.RsaOaep or JweAlgorithm.RsaOaep256 || IsEcdh(algorithm);
+
     /// <summary>The largest Content Encryption Key of any <see cref="JweEncryption"/>, for stack buffers.</summary>
     internal const int MaxContentKeySize = 64;
 }

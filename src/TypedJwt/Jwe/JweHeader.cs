@@ -1,7 +1,16 @@
+using System;
+using System.Text.Json;
+
 namespace TypedJwt;
 
-/// <summary>What the JWE reader needs from a JWE Protected Header (RFC 7516 §4), read without allocating.</summary>
-internal struct JweHeader
+/// <summary>
+/// What the JWE reader needs from a JWE Protected Header (RFC 7516 §4), read without allocating: <c>alg</c> and <c>enc</c>
+/// (required and implemented), <c>kid</c>, <c>typ</c>, <c>cty</c>, the key agreement parameters <c>epk</c>, <c>apu</c>,
+/// <c>apv</c>, and claims replicated into the header (RFC 7519 §5.3). <c>zip</c> is refused (RFC 8725 §3.6: compression
+/// before encryption leaks the plaintext through its length). Values read later (<c>epk</c>, replicated claims) are kept
+/// by place, after a strict skip: duplicates and invalid escapes inside them are refused here like anywhere else.
+/// </summary>
+internal struct JweHeader : IJoseHeader<JweHeader>
 {
     /// <summary>The <c>alg</c> parameter.</summary>
     public JweAlgorithm Algorithm;
@@ -9,33 +18,201 @@ internal struct JweHeader
     /// <summary>The <c>enc</c> parameter.</summary>
     public JweEncryption Encryption;
 
-    /// <summary>Length of the unescaped <c>kid</c> in the caller's buffer, or -1 when the header has none.</summary>
+    /// <summary>Whether the header has <c>alg</c>.</summary>
+    public bool HasAlgorithm;
+
+    /// <summary>Whether the header has <c>enc</c>.</summary>
+    public bool HasEncryption;
+
+    /// <summary>Whether the header has a <c>kid</c>.</summary>
+    public bool HasKeyId;
+
+    /// <summary>Length of the unescaped <c>kid</c> in the caller's buffer (longer than the buffer when it did not fit).</summary>
     public int KeyIdLength;
 
-    /// <summary>Whether <c>typ</c> equals the required token type (RFC 7515 §4.1.9 comparison).</summary>
+    /// <summary>Whether the header has a <c>typ</c> parameter.</summary>
+    public bool HasType;
+
+    /// <summary>Whether <c>typ</c> is the required token type.</summary>
     public bool TypeMatches;
 
-    /// <summary>Whether the header has <c>cty</c> equal to <c>JWT</c> (case-insensitive, RFC 7519 §5.2): the plaintext is a nested token.</summary>
+    /// <summary>Whether the header has <c>cty</c> equal to <c>JWT</c> (a media type, RFC 7519 §5.2): the plaintext is a nested token.</summary>
     public bool IsNested;
 
     /// <summary>Whether the header has <c>epk</c>, the ephemeral public key of ECDH-ES (RFC 7518 §4.6.1.1).</summary>
     public bool HasEphemeralKey;
 
     /// <summary>Where the <c>epk</c> JSON object lies in the header JSON.</summary>
-    public System.Range EphemeralKey;
+    public Range EphemeralKey;
 
     /// <summary>Where the still-encoded <c>apu</c> (Agreement PartyUInfo) string lies in the header JSON; empty when absent.</summary>
-    public System.Range PartyUInfo;
+    public Range PartyUInfo;
 
     /// <summary>Where the still-encoded <c>apv</c> (Agreement PartyVInfo) string lies in the header JSON; empty when absent.</summary>
-    public System.Range PartyVInfo;
+    public Range PartyVInfo;
 
     /// <summary>Where the raw JSON value of a replicated <c>iss</c> lies in the header JSON (RFC 7519 §5.3); empty when absent.</summary>
-    public System.Range ReplicatedIssuer;
+    public Range ReplicatedIssuer;
 
     /// <summary>Where the raw JSON value of a replicated <c>sub</c> lies in the header JSON; empty when absent.</summary>
-    public System.Range ReplicatedSubject;
+    public Range ReplicatedSubject;
 
     /// <summary>Where the raw JSON value of a replicated <c>aud</c> lies in the header JSON; empty when absent.</summary>
-    public System.Range ReplicatedAudience;
+    public Range ReplicatedAudience;
+
+    private static readonly TokenTypeRequirement NestedContentType = TokenTypeRequirement.For("JWT");
+
+    public static bool TryReadParameter(ref Utf8JsonReader reader, ref JweHeader header, scoped in JoseHeaderContext context, out bool known, out JwtError error)
+    {
+        known = true;
+        if (JwtJson.ValueTextEquals(in reader, "alg"u8))
+        {
+            reader.Read();
+            header.HasAlgorithm = true;
+            return TryReadAlgorithm(ref reader, out header.Algorithm, out error);
+        }
+
+        if (JwtJson.ValueTextEquals(in reader, "enc"u8))
+        {
+            reader.Read();
+            header.HasEncryption = true;
+            return TryReadEncryption(ref reader, out header.Encryption, out error);
+        }
+
+        if (JwtJson.ValueTextEquals(in reader, "kid"u8))
+        {
+            reader.Read();
+            header.HasKeyId = true;
+            return JoseHeaderReader.TryReadKeyId(ref reader, in context, out header.KeyIdLength, out error);
+        }
+
+        if (JwtJson.ValueTextEquals(in reader, "typ"u8))
+        {
+            reader.Read();
+            header.HasType = true;
+            return JoseHeaderReader.TryReadMediaType(ref reader, "typ", context.Type, out header.TypeMatches, out error);
+        }
+
+        if (JwtJson.ValueTextEquals(in reader, "cty"u8))
+        {
+            reader.Read();
+            return JoseHeaderReader.TryReadMediaType(ref reader, "cty", NestedContentType, out header.IsNested, out error);
+        }
+
+        if (JwtJson.ValueTextEquals(in reader, "epk"u8))
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                error = JwtError.Create(JwtErrorCode.InvalidHeaderParameter, "epk");
+                return false;
+            }
+
+            header.HasEphemeralKey = true;
+            return JoseHeaderReader.TrySkipKept(ref reader, "epk", out header.EphemeralKey, out error);
+        }
+
+        if (JwtJson.ValueTextEquals(in reader, "apu"u8))
+        {
+            reader.Read();
+            return TryReadPartyInfo(ref reader, "apu", out header.PartyUInfo, out error);
+        }
+
+        if (JwtJson.ValueTextEquals(in reader, "apv"u8))
+        {
+            reader.Read();
+            return TryReadPartyInfo(ref reader, "apv", out header.PartyVInfo, out error);
+        }
+
+        if (JwtJson.ValueTextEquals(in reader, "zip"u8))
+        {
+            error = JwtError.Create(JwtErrorCode.CompressionRejected, "zip");
+            return false;
+        }
+
+        // Claims replicated into the header (RFC 7519 §5.3) are kept by place and compared with the claims set later.
+        string? replicated = JwtJson.ValueTextEquals(in reader, "iss"u8) ? "iss"
+            : JwtJson.ValueTextEquals(in reader, "sub"u8) ? "sub"
+            : JwtJson.ValueTextEquals(in reader, "aud"u8) ? "aud"
+            : null;
+        if (replicated is not null)
+        {
+            ref Range place = ref replicated == "iss" ? ref header.ReplicatedIssuer
+                : ref replicated == "sub" ? ref header.ReplicatedSubject
+                : ref header.ReplicatedAudience;
+            reader.Read();
+            return JoseHeaderReader.TrySkipKept(ref reader, replicated, out place, out error);
+        }
+
+        known = false;
+        error = default;
+        return true;
+    }
+
+    public static JwtError Complete(in JweHeader header) =>
+        !header.HasAlgorithm ? JwtError.Create(JwtErrorCode.MissingAlgorithm, "alg")
+        : !header.HasEncryption ? JwtError.Create(JwtErrorCode.MissingAlgorithm, "enc")
+        : default;
+
+    // base64url never needs JSON escapes; an escaped value is not a canonical encoding.
+    private static bool TryReadPartyInfo(ref Utf8JsonReader reader, string name, out Range value, out JwtError error)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+        {
+            error = JwtError.Create(JwtErrorCode.InvalidHeaderParameter, name);
+            return false;
+        }
+
+        int start = (int)reader.TokenStartIndex + 1;
+        value = new Range(start, start + reader.ValueSpan.Length);
+        error = default;
+        return true;
+    }
+
+    private static bool TryReadAlgorithm(ref Utf8JsonReader reader, out JweAlgorithm algorithm, out JwtError error)
+    {
+        algorithm = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            error = JwtError.Create(JwtErrorCode.MissingAlgorithm, "alg");
+            return false;
+        }
+
+        Span<byte> name = stackalloc byte[32];
+        int length = reader.ValueSpan.Length <= name.Length ? JwtJson.CopyString(in reader, name) : -1;
+        if (length >= 0 && JweAlgorithmNames.TryParse(name.Slice(0, length), out algorithm))
+        {
+            error = default;
+            return true;
+        }
+
+        JwtJson.EnsureEscapesAreText(in reader);
+        error = length >= 0 && System.Text.Ascii.EqualsIgnoreCase(name.Slice(0, length), "none"u8)
+            ? JwtError.Create(JwtErrorCode.UnsecuredTokenRejected, "alg")
+            : JwtError.Create(JwtErrorCode.UnsupportedAlgorithm, "alg");
+        return false;
+    }
+
+    private static bool TryReadEncryption(ref Utf8JsonReader reader, out JweEncryption encryption, out JwtError error)
+    {
+        encryption = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            error = JwtError.Create(JwtErrorCode.MissingAlgorithm, "enc");
+            return false;
+        }
+
+        Span<byte> name = stackalloc byte[32];
+        int length = reader.ValueSpan.Length <= name.Length ? JwtJson.CopyString(in reader, name) : -1;
+        if (length >= 0 && JweAlgorithmNames.TryParse(name.Slice(0, length), out encryption))
+        {
+            error = default;
+            return true;
+        }
+
+        JwtJson.EnsureEscapesAreText(in reader);
+        error = JwtError.Create(JwtErrorCode.UnsupportedEncryption, "enc");
+        return false;
+    }
 }

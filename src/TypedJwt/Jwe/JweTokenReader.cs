@@ -19,14 +19,20 @@ internal sealed class JweTokenReader
     private readonly JwtEncryptionKey[] _keys;
     private readonly byte[]?[] _keyIdsUtf8;
     private readonly JwtValidationPolicy _policy;
-    private readonly byte[]? _requiredType;
+    private readonly TokenTypeRequirement _requiredType;
     private readonly bool _nested;
+    private readonly bool _refusePublicKeyEncryption;
 
     /// <param name="keys">The decryption keys; selected by <c>kid</c> as <see cref="JwtKeySet.TryResolve"/> does.</param>
     /// <param name="policy">The validation policy (its limits apply here).</param>
-    /// <param name="requiredType">The <c>typ</c> required in the header, or null.</param>
+    /// <param name="requiredType">The <c>typ</c> required in the header.</param>
     /// <param name="nested">True: the plaintext must be a nested JWT (<c>cty: JWT</c>); false: it must not be.</param>
-    public JweTokenReader(IEnumerable<JwtEncryptionKey> keys, JwtValidationPolicy policy, string? requiredType, bool nested)
+    /// <param name="authenticatesSender">
+    /// True when the encryption itself is all that proves who made the token (a plain JWE): then tokens encrypted to a public
+    /// key are refused unless the policy opts in (<see cref="JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders"/>).
+    /// False for the outer layer of a nested token, whose inner signature authenticates the sender.
+    /// </param>
+    public JweTokenReader(IEnumerable<JwtEncryptionKey> keys, JwtValidationPolicy policy, TokenTypeRequirement requiredType, bool nested, bool authenticatesSender)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(policy);
@@ -64,8 +70,32 @@ internal sealed class JweTokenReader
             }
         }
 
+        // A set that mixes shared-secret and public-key encryption lets a token pick its key by kid: the public-key one, which
+        // anyone can encrypt to, would bypass the secret. Refused like a signing key set that mixes HMAC with RSA or EC.
+        bool publicKey = JweAlgorithmParameters.IsPublicKeyEncryption(_keys[0].Algorithm);
+        foreach (JwtEncryptionKey key in _keys)
+        {
+            if (JweAlgorithmParameters.IsPublicKeyEncryption(key.Algorithm) != publicKey)
+            {
+                throw new ArgumentException(
+                    "The decryption keys mix shared-secret key management (dir, A128KW, A256KW) with public-key key management (RSA-OAEP, ECDH-ES); " +
+                    "a token could then select the public key, which anyone can encrypt to, and bypass the secret. Use one kind per validator.",
+                    nameof(keys));
+            }
+        }
+
+        _refusePublicKeyEncryption = authenticatesSender && !policy.DangerousAcceptUnauthenticatedSenders;
+        if (publicKey && _refusePublicKeyEncryption)
+        {
+            throw new ArgumentException(
+                $"Key {(_keys[0].KeyId is { } kid ? "'" + JwtErrorMessages.Quote(kid) + "'" : "0")} uses public-key encryption ({JweAlgorithmNames.GetName(_keys[0].Algorithm)}), which anyone holding the public key can encrypt to, " +
+                "so a token decrypted with it proves nothing about its sender (RFC 7519 §11.2). Sign, then encrypt (JweWriter.WriteNested), and validate with NestedJwtValidator<TPayload>; " +
+                "or, only when the payload carries its own proof of origin, opt in with JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders.",
+                nameof(keys));
+        }
+
         _policy = policy;
-        _requiredType = requiredType is null ? null : Encoding.UTF8.GetBytes(requiredType);
+        _requiredType = requiredType;
         _nested = nested;
     }
 
@@ -119,13 +149,17 @@ internal sealed class JweTokenReader
         }
 
         Span<byte> keyId = stackalloc byte[MaxKeyIdLength];
-        if (!JweHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, _requiredType, keyId, out header, out JwtError error))
+        if (!JoseHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, new JoseHeaderContext(_requiredType, keyId), out header, out JwtError error))
         {
             return error;
         }
 
-        bool hasKeyId = header.KeyIdLength >= 0;
-        if (header.KeyIdLength > MaxKeyIdLength || !TryResolve(keyId.Slice(0, hasKeyId ? header.KeyIdLength : 0), hasKeyId, out JwtEncryptionKey? key))
+        if (_refusePublicKeyEncryption && JweAlgorithmParameters.IsPublicKeyEncryption(header.Algorithm))
+        {
+            return JwtError.Create(JwtErrorCode.UnauthenticatedSender, "alg");
+        }
+
+        if (header.KeyIdLength > MaxKeyIdLength || !TryResolve(keyId.Slice(0, header.HasKeyId ? header.KeyIdLength : 0), header.HasKeyId, out JwtEncryptionKey? key))
         {
             return JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
         }
@@ -199,7 +233,7 @@ internal sealed class JweTokenReader
             return JwtError.Create(JwtErrorCode.InvalidContentType, "cty");
         }
 
-        if (_requiredType is not null && !header.TypeMatches)
+        if (!_requiredType.Accepts(header.HasType, header.TypeMatches))
         {
             return JwtError.Create(JwtErrorCode.InvalidTokenType, "typ");
         }

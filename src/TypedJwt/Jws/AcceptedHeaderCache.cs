@@ -34,7 +34,7 @@ internal sealed class AcceptedHeaderCache
         return false;
     }
 
-    public void Add(ReadOnlySpan<byte> encodedHeader, ReadOnlySpan<byte> decodedHeader, JoseHeader parameters, JwtSigningKey key)
+    public void Add(ReadOnlySpan<byte> encodedHeader, ReadOnlySpan<byte> decodedHeader, JwsHeader parameters, JwtSigningKey key)
     {
         var entry = new Entry(encodedHeader.ToArray(), decodedHeader.ToArray(), parameters, key);
         int slot = (int)((uint)Interlocked.Increment(ref _next) % Slots);
@@ -42,13 +42,13 @@ internal sealed class AcceptedHeaderCache
     }
 
     /// <summary>What reading one header produced: its JSON (for a typed header's read), its parameters, and the key it selected.</summary>
-    internal sealed class Entry(byte[] encodedHeader, byte[] decodedHeader, JoseHeader parameters, JwtSigningKey key)
+    internal sealed class Entry(byte[] encodedHeader, byte[] decodedHeader, JwsHeader parameters, JwtSigningKey key)
     {
         public byte[] EncodedHeader { get; } = encodedHeader;
 
         public byte[] DecodedHeader { get; } = decodedHeader;
 
-        public JoseHeader Parameters { get; } = parameters;
+        public JwsHeader Parameters { get; } = parameters;
 
         public JwtSigningKey Key { get; } = key;
     }

@@ -17,17 +17,17 @@ internal sealed class JwtTokenReader
 
     private readonly JwtKeySet _keys;
     private readonly JwtValidationPolicy _policy;
-    private readonly byte[]? _requiredType;
+    private readonly TokenTypeRequirement _requiredType;
     private readonly AcceptedHeaderCache _acceptedHeaders = new();
 
-    public JwtTokenReader(JwtKeySet keys, JwtValidationPolicy policy, string? requiredType)
+    public JwtTokenReader(JwtKeySet keys, JwtValidationPolicy policy, TokenTypeRequirement requiredType)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(policy);
         policy.EnsureValid();
         _keys = keys;
         _policy = policy;
-        _requiredType = requiredType is null ? null : Encoding.UTF8.GetBytes(requiredType);
+        _requiredType = requiredType;
     }
 
     public JwtValidationPolicy Policy => _policy;
@@ -67,7 +67,7 @@ internal sealed class JwtTokenReader
         ReadOnlySpan<byte> encodedSignature = rest;
 
         int headerLength;
-        JoseHeader parameters;
+        JwsHeader parameters;
         JwtSigningKey? key;
         if (_acceptedHeaders.TryGet(encodedHeader, out AcceptedHeaderCache.Entry? accepted))
         {
@@ -104,7 +104,7 @@ internal sealed class JwtTokenReader
             _acceptedHeaders.Add(encodedHeader, scratch.Slice(0, headerLength), parameters, key);
         }
 
-        if (_requiredType is not null && !parameters.TypeMatches)
+        if (!_requiredType.Accepts(parameters.HasType, parameters.TypeMatches))
         {
             return JwtError.Create(JwtErrorCode.InvalidTokenType, "typ");
         }
@@ -119,7 +119,7 @@ internal sealed class JwtTokenReader
         ReadOnlySpan<byte> encodedHeader,
         Span<byte> scratch,
         out int headerLength,
-        out JoseHeader parameters,
+        out JwsHeader parameters,
         [NotNullWhen(true)] out JwtSigningKey? key,
         out JwtError error)
     {
@@ -132,14 +132,13 @@ internal sealed class JwtTokenReader
         }
 
         Span<byte> keyId = stackalloc byte[MaxKeyIdLength];
-        if (!JoseHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, _requiredType, keyId, out parameters, out error))
+        if (!JoseHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, new JoseHeaderContext(_requiredType, keyId), out parameters, out error))
         {
             return false;
         }
 
-        bool hasKeyId = parameters.KeyIdLength >= 0;
         if (parameters.KeyIdLength > MaxKeyIdLength
-            || !_keys.TryResolve(hasKeyId ? keyId.Slice(0, parameters.KeyIdLength) : default, hasKeyId, out key))
+            || !_keys.TryResolve(parameters.HasKeyId ? keyId.Slice(0, parameters.KeyIdLength) : default, parameters.HasKeyId, out key))
         {
             error = JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
             return false;
@@ -148,10 +147,4 @@ internal sealed class JwtTokenReader
         error = key.Algorithm != parameters.Algorithm ? JwtError.Create(JwtErrorCode.AlgorithmMismatch, "alg") : default;
         return error.IsNone;
     }
-
-    /// <summary>Classifies a <see cref="JsonException"/>: too deep, or otherwise malformed.</summary>
-    internal static JwtError JsonFailure(ref Utf8JsonReader reader, int maxDepth, string part) =>
-        reader.CurrentDepth >= maxDepth - 1
-            ? JwtError.Create(JwtErrorCode.JsonTooDeep, part)
-            : JwtError.Create(JwtErrorCode.MalformedJson, part);
 }

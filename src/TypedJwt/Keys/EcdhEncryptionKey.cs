@@ -203,9 +203,9 @@ internal sealed class EcdhEncryptionKey : JwtEncryptionKey
                     // An ephemeral public key with a private part is not what a sender publishes; refuse it outright.
                     return false;
                 }
-                else
+                else if (!JwtJson.TrySkipValue(ref reader, "epk", JwtReadOptions.DefaultMaxArrayLength, out _))
                 {
-                    reader.Skip();
+                    return false;
                 }
             }
         }

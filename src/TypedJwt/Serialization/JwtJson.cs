@@ -111,6 +111,13 @@ public static class JwtJson
         }
     }
 
+    /// <summary>
+    /// The error for a member name that appears twice in one object, the reader on its second appearance. A registered claim
+    /// or header parameter is named; any other name is not echoed, since it is the sender's text and errors reach logs
+    /// and HTTP headers.
+    /// </summary>
+    public static JwtError DuplicateMember(in Utf8JsonReader reader) => RegisteredNames.DuplicateMember(in reader);
+
     private static JsonException InvalidEscape(InvalidOperationException exception) =>
         new("A JSON string escapes an invalid Unicode code point.", exception);
 
@@ -153,6 +160,12 @@ public static class JwtJson
         }
     }
 
+    /// <summary>Classifies a <see cref="JsonException"/> of a strict read of <paramref name="part"/>: too deep, or otherwise malformed.</summary>
+    internal static JwtError Failure(ref Utf8JsonReader reader, int maxDepth, string part) =>
+        reader.CurrentDepth >= maxDepth - 1
+            ? JwtError.Create(JwtErrorCode.JsonTooDeep, part)
+            : JwtError.Create(JwtErrorCode.MalformedJson, part);
+
     /// <summary>Creates the strict reader state: RFC 8259 JSON only, nesting limited to <paramref name="maxDepth"/>.</summary>
     public static JsonReaderOptions ReaderOptions(int maxDepth) => new()
     {
@@ -178,7 +191,8 @@ public static class JwtJson
         return TrySkipCurrent(ref reader, claimName, maxArrayLength, out error);
     }
 
-    private static bool TrySkipCurrent(ref Utf8JsonReader reader, string? claimName, int maxArrayLength, out JwtError error)
+    /// <summary>Skips the value the reader is on (its first token), as <see cref="TrySkipValue"/> skips the next one.</summary>
+    internal static bool TrySkipCurrent(ref Utf8JsonReader reader, string? claimName, int maxArrayLength, out JwtError error)
     {
         switch (reader.TokenType)
         {

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace TypedJwt;
 
 /// <summary>
-/// The registered claims a validation policy governs (<c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>; RFC 7519 §4.1), as
+/// The registered claims a validation policy governs (<c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>; RFC 7519 §4.1), as
 /// found in one payload. A validator hands it to the generated reader, which passes it every member it meets that may be
 /// one of them, so that validating a token and reading its typed claims is one pass over the payload JSON. Outside a
 /// validator it is <c>default</c> and ignores what it is given. Used by generated code; not meant to be used by hand.
@@ -15,6 +15,7 @@ public struct JwtRegisteredClaims
 {
     internal DateTimeOffset? Expires;
     internal DateTimeOffset? NotBefore;
+    internal DateTimeOffset? IssuedAt;
     internal bool HasIssuer;
     internal bool IssuerMatches;
     internal bool HasAudience;
@@ -47,7 +48,7 @@ public struct JwtRegisteredClaims
     }
 
     /// <summary>
-    /// For a declared claim named <paramref name="claimName"/> (<c>exp</c>, <c>nbf</c>, <c>iss</c> or <c>aud</c>), positioned on
+    /// For a declared claim named <paramref name="claimName"/> (<c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c> or <c>aud</c>), positioned on
     /// its value, before the generated reader reads the value itself: the reader is left where it is. Returns false as
     /// <see cref="TryRead"/> does; a JSON <c>null</c> is a wrong type here even where the member is nullable.
     /// </summary>

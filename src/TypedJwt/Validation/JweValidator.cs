@@ -31,7 +31,7 @@ public sealed class JweValidator<TPayload> where TPayload : IJwtPayload<TPayload
     /// <exception cref="ArgumentException">A key cannot decrypt, two keys share a <c>kid</c>, a key of several has no <c>kid</c>, or the policy is inconsistent.</exception>
     public JweValidator(IEnumerable<JwtEncryptionKey> keys, JwtValidationPolicy policy)
     {
-        _reader = new JweTokenReader(keys, policy, TPayload.TokenType, nested: false);
+        _reader = new JweTokenReader(keys, policy, TokenTypeRequirement.For(TPayload.TokenType), nested: false, authenticatesSender: true);
         _claims = new RegisteredClaimsValidator(policy);
         _readOptions = new JwtReadOptions(policy.MaxArrayLength);
     }

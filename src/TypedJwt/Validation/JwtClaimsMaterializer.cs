@@ -49,7 +49,7 @@ internal static class JwtClaimsMaterializer
         }
         catch (JsonException)
         {
-            failure = JwtTokenReader.JsonFailure(ref reader, maxDepth, "payload");
+            failure = JwtJson.Failure(ref reader, maxDepth, "payload");
         }
 
         // The single pass refused the payload, so the token is refused either way. Which error is reported follows the
@@ -127,7 +127,7 @@ internal static class JwtClaimsMaterializer
         catch (JsonException)
         {
             // The header and claims passes already read this JSON strictly, so this is unreachable for tokens they accepted.
-            return JwtTokenReader.JsonFailure(ref reader, policy.MaxJsonDepth, part);
+            return JwtJson.Failure(ref reader, policy.MaxJsonDepth, part);
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed class JwtValidator<TPayload> where TPayload : IJwtPayload<TPayload
     /// <exception cref="ArgumentException">The policy is inconsistent (for example it names no issuer); the message says which setting.</exception>
     public JwtValidator(JwtKeySet keys, JwtValidationPolicy policy)
     {
-        _reader = new JwtTokenReader(keys, policy, TPayload.TokenType);
+        _reader = new JwtTokenReader(keys, policy, TokenTypeRequirement.For(TPayload.TokenType));
         _claims = new RegisteredClaimsValidator(policy);
         _readOptions = new JwtReadOptions(policy.MaxArrayLength);
     }

@@ -33,8 +33,8 @@ public sealed class NestedJwtValidator<TPayload> where TPayload : IJwtPayload<TP
     /// <exception cref="ArgumentException">A key cannot decrypt, two keys share a <c>kid</c>, or the policy is inconsistent.</exception>
     public NestedJwtValidator(IEnumerable<JwtEncryptionKey> encryptionKeys, JwtKeySet signingKeys, JwtValidationPolicy policy)
     {
-        _outer = new JweTokenReader(encryptionKeys, policy, requiredType: null, nested: true);
-        _inner = new JwtTokenReader(signingKeys, policy, TPayload.TokenType);
+        _outer = new JweTokenReader(encryptionKeys, policy, TokenTypeRequirement.None, nested: true, authenticatesSender: false);
+        _inner = new JwtTokenReader(signingKeys, policy, TokenTypeRequirement.For(TPayload.TokenType));
         _claims = new RegisteredClaimsValidator(policy);
         _readOptions = new JwtReadOptions(policy.MaxArrayLength);
     }

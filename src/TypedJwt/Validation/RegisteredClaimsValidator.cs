@@ -4,10 +4,11 @@ using System.Text.Json;
 namespace TypedJwt;
 
 /// <summary>
-/// Checks the registered claims a policy governs (<c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>; RFC 7519 §4.1) straight from
+/// Checks the registered claims a policy governs (<c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>; RFC 7519 §4.1) straight from
 /// the payload bytes, without building the claims object, and checks the whole payload's structure on the way: UTF-8 text,
 /// one JSON object, no duplicate members at any depth, arrays within the limit, strings that are Unicode text. Structure and type errors come first, then
-/// <c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>, in that order. When the typed claims are read as well, the generated reader
+/// <c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>, in that order. Time arithmetic is on ticks, with the leeway
+/// bounded by the policy, so no clock value and no date in a token can make it overflow. When the typed claims are read as well, the generated reader
 /// feeds the same value reads (<see cref="TryReadValue"/>) through <see cref="JwtRegisteredClaims"/> instead, and only
 /// <see cref="Check"/> runs here (<see cref="JwtClaimsMaterializer.ReadPayload"/>).
 /// </summary>
@@ -66,7 +67,7 @@ internal sealed class RegisteredClaimsValidator
                 }
                 else if (!names.TryAdd(in reader))
                 {
-                    return JwtError.Create(JwtErrorCode.DuplicateMember, MemberName(ref reader));
+                    return RegisteredNames.DuplicateMember(in reader);
                 }
                 else if (!JwtJson.TrySkipValue(ref reader, null, _policy.MaxArrayLength, out error))
                 {
@@ -81,7 +82,7 @@ internal sealed class RegisteredClaimsValidator
         }
         catch (JsonException)
         {
-            return JwtTokenReader.JsonFailure(ref reader, _policy.MaxJsonDepth, "payload");
+            return JwtJson.Failure(ref reader, _policy.MaxJsonDepth, "payload");
         }
         finally
         {
@@ -92,15 +93,18 @@ internal sealed class RegisteredClaimsValidator
     }
 
     /// <summary>
-    /// Checks what a pass over the payload found, in the order <c>exp</c>, <c>nbf</c>, <c>iss</c>, <c>aud</c>: the claims a
-    /// policy requires are present, the times hold (with the leeway) and the issuer and an audience are accepted ones.
+    /// Checks what a pass over the payload found, in the order <c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>: the
+    /// claims a policy requires are present, the times hold (with the leeway) and the issuer and an audience are accepted ones.
     /// </summary>
     public JwtError Check(in JwtRegisteredClaims claims)
     {
-        DateTimeOffset now = _policy.TimeProvider.GetUtcNow();
+        // UTC ticks lie in [0, 3.2e18] and the leeway is at most 10 minutes (the policy's ceiling), so these sums never
+        // overflow a long, whatever the clock or the token says.
+        long now = _policy.TimeProvider.GetUtcNow().UtcTicks;
+        long leeway = _policy.Leeway.Ticks;
         if (claims.Expires is { } expires)
         {
-            if (now - _policy.Leeway >= expires)
+            if (now - leeway >= expires.UtcTicks)
             {
                 return JwtError.Create(JwtErrorCode.Expired, "exp");
             }
@@ -110,9 +114,28 @@ internal sealed class RegisteredClaimsValidator
             return JwtError.Create(JwtErrorCode.MissingClaim, "exp");
         }
 
-        if (claims.NotBefore is { } notBefore && now + _policy.Leeway < notBefore)
+        if (claims.NotBefore is { } notBefore && now + leeway < notBefore.UtcTicks)
         {
             return JwtError.Create(JwtErrorCode.NotYetValid, "nbf");
+        }
+
+        if (claims.IssuedAt is { } issuedAt)
+        {
+            if (now + leeway < issuedAt.UtcTicks)
+            {
+                return JwtError.Create(JwtErrorCode.IssuedInFuture, "iat");
+            }
+
+            // The age is at most the whole tick range, and the maximum age is compared after taking the leeway off the
+            // age rather than adding it to the maximum, which may be as large as TimeSpan.MaxValue.
+            if (_policy.MaxTokenAge is { } maxAge && now - issuedAt.UtcTicks - leeway > maxAge.Ticks)
+            {
+                return JwtError.Create(JwtErrorCode.TokenTooOld, "iat");
+            }
+        }
+        else if (_policy.MaxTokenAge is not null)
+        {
+            return JwtError.Create(JwtErrorCode.MissingClaim, "iat");
         }
 
         if (!_policy.SkipIssuerValidation)
@@ -151,6 +174,7 @@ internal sealed class RegisteredClaimsValidator
     internal static string? GovernedName(in Utf8JsonReader reader) =>
         JwtJson.ValueTextEquals(in reader, "exp"u8) ? "exp"
         : JwtJson.ValueTextEquals(in reader, "nbf"u8) ? "nbf"
+        : JwtJson.ValueTextEquals(in reader, "iat"u8) ? "iat"
         : JwtJson.ValueTextEquals(in reader, "iss"u8) ? "iss"
         : JwtJson.ValueTextEquals(in reader, "aud"u8) ? "aud"
         : null;
@@ -160,7 +184,8 @@ internal sealed class RegisteredClaimsValidator
         "exp" => 1,
         "nbf" => 2,
         "iss" => 4,
-        _ => 8,
+        "aud" => 8,
+        _ => 16,
     };
 
     /// <summary>
@@ -176,6 +201,8 @@ internal sealed class RegisteredClaimsValidator
                 return TryReadDate(ref reader, name, out claims.Expires, out error);
             case "nbf":
                 return TryReadDate(ref reader, name, out claims.NotBefore, out error);
+            case "iat":
+                return TryReadDate(ref reader, name, out claims.IssuedAt, out error);
             case "iss":
                 return TryReadIssuer(ref reader, ref claims, out error);
             case "aud":
@@ -263,14 +290,6 @@ internal sealed class RegisteredClaimsValidator
 
         return false;
     }
-
-    // The other registered names come from constants (the governed ones never reach the name set); any other duplicated
-    // name is unescaped into a string, on this error path only.
-    private static string MemberName(ref Utf8JsonReader reader) =>
-        JwtJson.ValueTextEquals(in reader, "iat"u8) ? "iat"
-        : JwtJson.ValueTextEquals(in reader, "sub"u8) ? "sub"
-        : JwtJson.ValueTextEquals(in reader, "jti"u8) ? "jti"
-        : JwtJson.GetString(ref reader);
 
     private static byte[][] ToUtf8(System.Collections.Generic.IReadOnlyList<string> values)
     {

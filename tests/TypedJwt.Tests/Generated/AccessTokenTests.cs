@@ -68,7 +68,11 @@ public class AccessTokenTests
     [Theory]
     [InlineData("""{"iss":"i","sub":"a","sub":"b","aud":"api","exp":1}""", "sub")]
     [InlineData("""{"iss":"i","sub":"a","\u0073ub":"b","aud":"api","exp":1}""", "sub")]
-    [InlineData("""{"iss":"i","sub":"a","aud":"api","exp":1,"x":1,"\u0078":2}""", "x")]
+    [InlineData("""{"iss":"i","sub":"a","aud":"api","exp":1,"jti":1,"\u006ati":2}""", "jti")]
+
+    // A name TypedJwt does not govern is the sender's text: the error does not echo it (it would reach logs, CWE-117).
+    [InlineData("""{"iss":"i","sub":"a","aud":"api","exp":1,"x":1,"\u0078":2}""", null)]
+    [InlineData("""{"iss":"i","sub":"a","aud":"api","exp":1,"x\r\nFAKE LOG LINE":1,"x\r\nFAKE LOG LINE":2}""", null)]
     [InlineData("""{"iss":"i","sub":"a","aud":"api","exp":1,"x":{"y":1,"y":2}}""", null)]
     [InlineData("""{"iss":"i","sub":"a","aud":"api","exp":1,"x":[{"y":1,"\u0079":2}]}""", null)]
     public void Duplicate_members_are_rejected(string json, string? name)

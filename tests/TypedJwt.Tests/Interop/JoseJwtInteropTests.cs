@@ -37,7 +37,7 @@ public class JoseJwtInteropTests
         string claims = $$"""{"iss":"https://issuer.example","aud":"api","exp":{{DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds()}}}""";
         string token = Jose.JWT.Encode(claims, theirs, Map(algorithm), Map(encryption));
 
-        var validator = new JweValidator<AnyClaims>(ours, JwtValidationPolicy.For("https://issuer.example", "api"));
+        var validator = new JweValidator<AnyClaims>(ours, PolicyFor(algorithm));
         Assert.True(validator.TryValidate(token, out _, out JwtError error), error.Message);
     }
 
@@ -85,13 +85,22 @@ public class JoseJwtInteropTests
         string claims = $$"""{"iss":"https://issuer.example","aud":"api","exp":{{DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds()}}}""";
 
         string theirToken = Jose.JWT.Encode(claims, ecdh, Map(algorithm), Map(encryption));
-        var validator = new JweValidator<AnyClaims>(ours, JwtValidationPolicy.For("https://issuer.example", "api"));
+        var validator = new JweValidator<AnyClaims>(ours, PolicyFor(algorithm));
         Assert.True(validator.TryValidate(theirToken, out _, out JwtError error), error.Message);
 
         string ourToken = JweWriter.Write(new AnyAccessTokenClaims(), ours);
         using JsonDocument decrypted = JsonDocument.Parse(Jose.JWT.Decode(ourToken, ecdh, Map(algorithm), Map(encryption)));
         Assert.Equal("api", decrypted.RootElement.GetProperty("aud").GetString());
     }
+
+    // These tests check that both libraries decrypt each other's tokens with every algorithm. A plain JWE encrypted to a
+    // public key authenticates no sender, so for RSA-OAEP and ECDH-ES the validator must opt in (UnauthenticatedSenderTests).
+    private static JwtValidationPolicy PolicyFor(JweAlgorithm algorithm) => new()
+    {
+        ValidIssuers = ["https://issuer.example"],
+        ValidAudiences = ["api"],
+        DangerousAcceptUnauthenticatedSenders = algorithm is not (JweAlgorithm.Direct or JweAlgorithm.A128KW or JweAlgorithm.A256KW),
+    };
 
     private static (JwtEncryptionKey Ours, object Theirs) KeysFor(JweAlgorithm algorithm, JweEncryption encryption)
     {

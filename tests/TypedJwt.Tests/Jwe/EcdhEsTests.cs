@@ -34,7 +34,7 @@ public class EcdhEsTests
         string token = JweWriter.Write(JweTestKit.Record(), key);
 
         Assert.Contains($"\"crv\":\"{curve}\"", Header(token));
-        Assert.True(new JweValidator<PatientRecord>(key, JweTestKit.Policy()).TryValidate(token, out PatientRecord? read, out JwtError error), error.Message);
+        Assert.True(JweTestKit.ValidatorFor(key).TryValidate(token, out PatientRecord? read, out JwtError error), error.Message);
         Assert.Equal(JweTestKit.Record(), read);
     }
 
@@ -48,7 +48,7 @@ public class EcdhEsTests
 
         Assert.False(sender.CanDecrypt);
         Assert.True(recipient.CanDecrypt);
-        Assert.Equal(JwtError.None, new JweValidator<PatientRecord>(recipient, JweTestKit.Policy()).Validate(JweWriter.Write(JweTestKit.Record(), sender).AsSpan()));
+        Assert.Equal(JwtError.None, JweTestKit.ValidatorFor(recipient).Validate(JweWriter.Write(JweTestKit.Record(), sender).AsSpan()));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class EcdhEsTests
         string[] parts = JweWriter.Write(JweTestKit.Record(), key).Split('.');
         parts[0] = JweTestKit.Base64Url("""{"alg":"ECDH-ES","enc":"A128GCM","typ":"record+jwt","kid":"e1"}""");
 
-        Assert.Equal(JwtError.Create(JwtErrorCode.InvalidHeaderParameter, "epk"), new JweValidator<PatientRecord>(key, JweTestKit.Policy()).Validate(string.Join('.', parts).AsSpan()));
+        Assert.Equal(JwtError.Create(JwtErrorCode.InvalidHeaderParameter, "epk"), JweTestKit.ValidatorFor(key).Validate(string.Join('.', parts).AsSpan()));
     }
 
     [Fact]

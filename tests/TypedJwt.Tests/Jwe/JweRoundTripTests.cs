@@ -28,7 +28,7 @@ public class JweRoundTripTests
 
         Assert.Equal(4, token.Count(c => c == '.'));
         Assert.DoesNotContain("J45", Encoding.UTF8.GetString(Convert.FromBase64String(PadBase64(token.Split('.')[3]))));
-        var validator = new JweValidator<PatientRecord>(key, JweTestKit.Policy());
+        JweValidator<PatientRecord> validator = JweTestKit.ValidatorFor(key);
         Assert.True(validator.TryValidate(token, out PatientRecord? read, out JwtError error), error.Message);
         Assert.Equal(record, read);
         Assert.Equal(JwtError.None, validator.Validate(Encoding.ASCII.GetBytes(token)));
@@ -61,7 +61,7 @@ public class JweRoundTripTests
     {
         JwtEncryptionKey key = JweTestKit.KeyFor(algorithm, encryption);
         string token = JweWriter.Write(JweTestKit.Record(), key);
-        var validator = new JweValidator<PatientRecord>(key, JweTestKit.Policy());
+        JweValidator<PatientRecord> validator = JweTestKit.ValidatorFor(key);
         string[] parts = token.Split('.');
 
         // Segments 1-4: encrypted key (not for dir or ECDH-ES, where it is empty), IV, ciphertext, tag; a flipped bit anywhere fails the same way.
@@ -91,7 +91,7 @@ public class JweRoundTripTests
             _ => JweTestKit.KeyFor(algorithm, encryption, seed: 77),
         };
 
-        Assert.Equal(JwtErrorCode.DecryptionFailed, new JweValidator<PatientRecord>(other, JweTestKit.Policy()).Validate(token.AsSpan()).Code);
+        Assert.Equal(JwtErrorCode.DecryptionFailed, JweTestKit.ValidatorFor(other).Validate(token.AsSpan()).Code);
     }
 
     [Fact]
@@ -138,9 +138,9 @@ public class JweRoundTripTests
         string token = JweWriter.Write(JweTestKit.Record(), encryptOnly);
 
         Assert.False(encryptOnly.CanDecrypt);
-        Assert.Throws<ArgumentException>(() => new JweValidator<PatientRecord>(encryptOnly, JweTestKit.Policy()));
+        Assert.Throws<ArgumentException>(() => new JweValidator<PatientRecord>(encryptOnly, JweTestKit.AcceptingUnauthenticatedSenders()));
         JwtEncryptionKey full = JweTestKit.KeyFor(JweAlgorithm.RsaOaep256, JweEncryption.A256GCM);
-        Assert.Equal(JwtError.None, new JweValidator<PatientRecord>(full, JweTestKit.Policy()).Validate(token.AsSpan()));
+        Assert.Equal(JwtError.None, JweTestKit.ValidatorFor(full).Validate(token.AsSpan()));
     }
 
     [Fact]

@@ -46,6 +46,27 @@ internal static class JweTestKit
 
     public static JwtValidationPolicy Policy() => ValidatorTestKit.Policy();
 
+    /// <summary>
+    /// The policy for a plain JWE with a key of <paramref name="algorithm"/>. A token encrypted to a public key (RSA-OAEP,
+    /// ECDH-ES) authenticates no sender, so <see cref="JweValidator{TPayload}"/> refuses it unless the policy opts in; the
+    /// tests that exercise decryption with every algorithm opt in here, by name. The refusal is tested in UnauthenticatedSenderTests.
+    /// </summary>
+    public static JwtValidationPolicy PolicyFor(JweAlgorithm algorithm) => algorithm is JweAlgorithm.Direct or JweAlgorithm.A128KW or JweAlgorithm.A256KW
+        ? Policy()
+        : AcceptingUnauthenticatedSenders();
+
+    /// <summary>The test policy with the dangerous opt-in <see cref="JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders"/>.</summary>
+    public static JwtValidationPolicy AcceptingUnauthenticatedSenders() => ValidatorTestKit.Policy(p => new JwtValidationPolicy
+    {
+        ValidIssuers = p.ValidIssuers,
+        ValidAudiences = p.ValidAudiences,
+        TimeProvider = p.TimeProvider,
+        DangerousAcceptUnauthenticatedSenders = true,
+    });
+
+    /// <summary>A plain-JWE validator of <see cref="PatientRecord"/> for <paramref name="key"/>, with <see cref="PolicyFor"/>.</summary>
+    public static JweValidator<PatientRecord> ValidatorFor(JwtEncryptionKey key) => new(key, PolicyFor(key.Algorithm));
+
     public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string Base64Url(string text) => Base64Url(Encoding.UTF8.GetBytes(text));

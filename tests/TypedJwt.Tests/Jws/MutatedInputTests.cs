@@ -122,7 +122,7 @@ public class MutatedInputTests
         foreach ((JweAlgorithm algorithm, JweEncryption encryption) in JweTestKit.AllPairs())
         {
             JwtEncryptionKey key = JweTestKit.KeyFor(algorithm, encryption);
-            var validator = new JweValidator<PatientRecord>(key, JweTestKit.Policy());
+            JweValidator<PatientRecord> validator = JweTestKit.ValidatorFor(key);
             string[] parts = JweWriter.Write(JweTestKit.Record(), key).Split('.');
             byte[] seed = Base64Url.DecodeFromChars(parts[0]);
             Assert.Equal(JwtError.None, validator.Validate(string.Join('.', parts).AsSpan()));

@@ -158,6 +158,11 @@ namespace Sample
 
                         __seen |= 0x10UL;
                         reader.Read();
+                        if (!registered.TryReadValue(ref reader, "iat", out error))
+                        {
+                            return false;
+                        }
+
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
                             __v4 = null;
@@ -208,7 +213,7 @@ namespace Sample
                     {
                         if (!__unknown.TryAdd(in reader))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, reader.GetString());
+                            error = global::TypedJwt.JwtJson.DuplicateMember(in reader);
                             return false;
                         }
 

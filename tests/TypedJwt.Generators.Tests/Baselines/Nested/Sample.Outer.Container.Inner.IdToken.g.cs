@@ -85,7 +85,7 @@ namespace Sample.Outer
                             {
                                 if (!__unknown.TryAdd(in reader))
                                 {
-                                    error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, reader.GetString());
+                                    error = global::TypedJwt.JwtJson.DuplicateMember(in reader);
                                     return false;
                                 }
 
