@@ -150,6 +150,47 @@ public class MutatedInputTests
     }
 
     [Fact]
+    public void Mutated_hostile_epk_headers_never_throw_and_only_the_genuine_point_decrypts()
+    {
+        // An ECDH-ES token whose epk carries everything a JWK may (unknown members, nested objects and arrays, escapes) and
+        // is still accepted; mutations of it (read before decryption: duplicates, bad escapes, wrong types, points off the
+        // curve, a private part) are judged like every other header.
+        JwtEncryptionKey key = JwtEncryptionKey.FromECDiffieHellman(JweTestKit.P256, JweAlgorithm.EcdhEs, JweEncryption.A128CbcHS256, "e1");
+        var validator = new JweValidator<PatientRecord>(key, JweTestKit.AcceptingUnauthenticatedSenders());
+        using ECDiffieHellman ephemeral = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        ECParameters point = ephemeral.ExportParameters(includePrivateParameters: false);
+        byte[] seed = Encoding.UTF8.GetBytes(
+            $$"""{"alg":"ECDH-ES","enc":"A128CBC-HS256","typ":"record+jwt","kid":"e1","epk":{"kty":"EC","crv":"P-256","x":"{{JweTestKit.Base64Url(point.Q.X!)}}","y":"{{JweTestKit.Base64Url(point.Q.Y!)}}","use":"enc","ext":{"k\u0041":[1,{"b":null},"\ud83d\ude00"]},"key_ops":[]},"apu":"QWxpY2U","apv":"Qm9i"}""");
+        byte[] z = ephemeral.DeriveRawSecretAgreement(JweTestKit.P256.PublicKey);
+        byte[] cek = new byte[32];
+        ConcatKdf.DeriveKey(z, "A128CBC-HS256"u8, "Alice"u8, "Bob"u8, cek);
+        byte[] plaintext = Encoding.UTF8.GetBytes(ValidPayload(",\"sub\":\"patient-17\""));
+        Assert.Equal(JwtError.None, validator.Validate(JweTestKit.HandMade(seed, plaintext, cek, JweEncryption.A128CbcHS256).AsSpan()));
+
+        var random = new Random(20261205);
+        var outcomes = new HashSet<JwtErrorCode>();
+        for (int i = 0; i < 1000; i++)
+        {
+            byte[] header = Mutate(seed, random);
+            string token = JweTestKit.HandMade(header, plaintext, cek, JweEncryption.A128CbcHS256);
+            Judge(header, () =>
+            {
+                JwtError error = validator.Validate(token.AsSpan());
+                validator.TryValidate(token, out _, out _);
+
+                // The token is encrypted under the mutated header, so only the epk (the key agreement) can refuse it, or
+                // the header's own rules; a mutated epk that still names the same point may be accepted.
+                outcomes.Add(error.Code);
+            });
+        }
+
+        Assert.Contains(JwtErrorCode.None, outcomes);
+        Assert.Contains(JwtErrorCode.DecryptionFailed, outcomes);
+        Assert.Contains(JwtErrorCode.DuplicateMember, outcomes);
+        Assert.Contains(JwtErrorCode.MalformedJson, outcomes);
+    }
+
+    [Fact]
     public void Mutated_keys_and_key_sets_import_or_fail_with_ArgumentException_only()
     {
         using RSA rsa = RSA.Create(2048);

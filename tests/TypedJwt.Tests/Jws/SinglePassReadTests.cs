@@ -98,6 +98,8 @@ public class SinglePassReadTests
             With("\"nbf\":null"),
             With("\"nbf\":\"soon\""),
             With("\"iat\":null"),
+            With($"\"iat\":{NowSeconds + 3600}"),
+            With($"\"iat\":{NowSeconds - 3600}"),
             With("\"iat\":\"yesterday\""),
             With("\"sub\":\"bob\""),
             With("\"\\u0073ub\":\"bob\""),
@@ -156,6 +158,7 @@ public class SinglePassReadTests
         Assert.Contains(outcomes, e => e.Code == JwtErrorCode.ArrayTooLong && e.Name != "aud");
         Assert.Contains(JwtError.Create(JwtErrorCode.MalformedJson, "payload"), outcomes);
         Assert.Contains(JwtError.Create(JwtErrorCode.InvalidClaimType, "iat"), outcomes);
+        Assert.Contains(JwtError.Create(JwtErrorCode.IssuedInFuture, "iat"), outcomes);
         Assert.Contains(JwtError.Create(JwtErrorCode.ConstraintViolated, "level"), Corpus.Select(payload => TwoPasses<OptionalRegisteredClaims>(payload, out _)));
     }
 
