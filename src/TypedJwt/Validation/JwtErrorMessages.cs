@@ -38,7 +38,7 @@ internal static class JwtErrorMessages
             JwtErrorCode.KeyNotFound => "No key matches the header's 'kid'.",
             JwtErrorCode.UnsupportedCriticalHeader => $"The header's 'crit' lists{(name is null ? " a parameter that is not understood or is malformed" : subject + ", which is not understood")}.",
             JwtErrorCode.UnencodedPayloadRejected => "The header asks for an unencoded payload ('b64: false'), which is not accepted.",
-            JwtErrorCode.InvalidTokenType => "The header's 'typ' is missing or is not the token type this payload requires. A payload type without TokenType accepts only 'JWT' or no 'typ' (RFC 8725 §3.11); declare [JwtPayload(TokenType = \"...\")] for tokens of another type.",
+            JwtErrorCode.InvalidTokenType => "The header's 'typ' is missing or is not the token type this payload requires. A payload type without TokenType accepts only 'JWT' or no 'typ' (RFC 8725, section 3.11); declare the payload type's TokenType for tokens of another type.",
             JwtErrorCode.TooManyHeaderParameters => $"The header has more than {JwtValidationPolicy.MaxHeaderParameters} parameters.",
             JwtErrorCode.InvalidHeaderParameter => $"The header parameter{subject} has the wrong JSON type.",
             JwtErrorCode.UnsupportedEncryption => "The header's 'enc' is not a supported content encryption algorithm.",

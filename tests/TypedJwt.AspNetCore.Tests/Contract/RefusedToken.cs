@@ -11,13 +11,13 @@ namespace TypedJwt.AspNetCore.Tests.Contract;
 public sealed record RefusedToken(string? Token, string Description)
 {
     /// <summary>Values the forged tokens carry; a challenge must never echo a claim value.</summary>
-    public static readonly string[] ForgedValues = ["https://evil.example", "someone-else", "mallory"];
+    public static readonly string[] ForgedValues = ["https://evil.example", "someone-else", "mallory", "Injected"];
 
     public static readonly string[] Cases =
     [
         "missing", "empty", "expired", "not-yet-valid", "tampered", "other-key", "wrong-issuer", "wrong-audience", "wrong-typ",
         "no-typ", "alg-none", "alg-none-without-kid", "alg-mismatch", "unknown-kid", "crit", "duplicate-claim",
-        "escaped-duplicate-claim", "duplicate-header", "missing-roles", "roles-not-strings", "exp-as-string", "malformed-one-segment",
+        "escaped-duplicate-claim", "hostile-duplicate-name", "duplicate-header", "missing-roles", "roles-not-strings", "exp-as-string", "malformed-one-segment",
         "malformed-two-segments", "malformed-base64", "malformed-json", "lone-surrogate-claim", "padded-base64", "jwe", "too-long",
     ];
 
@@ -48,6 +48,8 @@ public sealed record RefusedToken(string? Token, string Description)
             "crit" => Expect(server, TokenForge.Sign(TokenForge.Header(key.Algorithm, key.KeyId, extra: ",\"crit\":[\"urn:example:policy\"],\"urn:example:policy\":\"x\""), Payload(), key.Signing), JwtErrorCode.UnsupportedCriticalHeader),
             "duplicate-claim" => Expect(server, TokenForge.Sign(header, Payload(extra: ",\"sub\":\"admin\""), key.Signing), JwtErrorCode.DuplicateMember),
             "escaped-duplicate-claim" => Expect(server, TokenForge.Sign(header, Payload(extra: ",\"\\u0073ub\":\"admin\""), key.Signing), JwtErrorCode.DuplicateMember),
+            // A name the sender chose, with CR/LF: never echoed into the challenge or the log (CWE-117).
+            "hostile-duplicate-name" => Expect(server, TokenForge.Sign(header, Payload(extra: ",\"x\\r\\nInjected: yes\":1,\"x\\r\\nInjected: yes\":2"), key.Signing), JwtErrorCode.DuplicateMember),
             "duplicate-header" => Expect(server, TokenForge.Sign(TokenForge.Header(key.Algorithm, key.KeyId, extra: ",\"typ\":\"JWT\""), Payload(), key.Signing), JwtErrorCode.DuplicateMember),
             "missing-roles" => Expect(server, TokenForge.Sign(header, Payload(withRoles: false), key.Signing), JwtErrorCode.MissingClaim),
             "roles-not-strings" => Expect(server, TokenForge.Sign(header, Payload(roles: "[\"user\",7]"), key.Signing), JwtErrorCode.InvalidClaimType),

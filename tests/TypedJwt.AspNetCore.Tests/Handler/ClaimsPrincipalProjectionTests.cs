@@ -70,9 +70,9 @@ public sealed class ClaimsPrincipalProjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_policy_that_allows_deeper_json_than_the_default_reader_is_projected_too()
+    public async Task A_policy_at_the_depth_ceiling_is_projected_too()
     {
-        // The projection reads the payload again; it must allow what the scheme's policy allows, not a reader default (64).
+        // The projection must allow what the scheme's policy allows, up to the deepest a policy may set.
         SampleKey key = SampleKey.Create("EC");
         await using WebApplication app = await TestApp.StartAsync(
             TestApp.Settings(key.Jwk),
@@ -81,9 +81,9 @@ public sealed class ClaimsPrincipalProjectionTests : IAsyncLifetime
             {
                 ValidIssuers = [TestApp.Issuer],
                 ValidAudiences = [TestApp.Audience],
-                MaxJsonDepth = 100,
+                MaxJsonDepth = JwtValidationPolicy.MaxJsonDepthLimit,
             });
-        string deep = new string('[', 80) + new string(']', 80);
+        string deep = new string('[', 60) + new string(']', 60);
         string token = TokenForge.Sign(
             TokenForge.Header(key.Algorithm, key.KeyId), TokenForge.Payload(TestApp.Issuer, TestApp.Audience, extra: ",\"deep\":[" + deep + "]"), key.Signing);
 
@@ -92,6 +92,23 @@ public sealed class ClaimsPrincipalProjectionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(deep, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_policy_beyond_the_depth_ceiling_stops_start_up_naming_the_setting()
+    {
+        SampleKey key = SampleKey.Create("EC");
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestApp.StartAsync(
+            TestApp.Settings(key.Jwk),
+            _ => { },
+            options => options.ValidationPolicy = new JwtValidationPolicy
+            {
+                ValidIssuers = [TestApp.Issuer],
+                ValidAudiences = [TestApp.Audience],
+                MaxJsonDepth = JwtValidationPolicy.MaxJsonDepthLimit + 1,
+            }));
+
+        Assert.Contains("MaxJsonDepth", failure.Message);
     }
 
     [Theory]
