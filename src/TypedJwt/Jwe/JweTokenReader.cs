@@ -7,7 +7,7 @@ namespace TypedJwt;
 
 /// <summary>
 /// Decrypts a JWE in Compact Serialization (RFC 7516 §7.1) in the order that keeps every forged or damaged token from being
-/// reported as anything milder: length, five segments, strict base64url, header (duplicates, <c>crit</c>, <c>zip</c>,
+/// reported as anything milder (the validation pipeline checks the length before): five segments, strict base64url, header (duplicates, <c>crit</c>, <c>zip</c>,
 /// <c>alg</c>/<c>enc</c> supported), key selection and binding to the header's <c>alg</c> and <c>enc</c>, key recovery,
 /// authentication tag, decryption, then <c>cty</c> and <c>typ</c>. Works on caller-provided scratch memory and never throws
 /// for bad input. Claims are the caller's business: the plaintext may be a claims set or, nested, a signed token.
@@ -109,21 +109,17 @@ internal sealed class JweTokenReader
     /// must hold at least <see cref="GetScratchLength"/> bytes.
     /// </summary>
     public JwtError Decrypt(ReadOnlySpan<byte> token, Span<byte> scratch, out Range plaintext) =>
-        Decrypt(token, scratch, out plaintext, out _);
+        Decrypt(token, scratch, out plaintext, out _, out _);
 
     /// <summary>
-    /// Decrypts as <see cref="Decrypt(ReadOnlySpan{byte}, Span{byte}, out Range)"/> and also returns what the header said;
-    /// its ranges index the header JSON, which starts at <c>scratch[0]</c>.
+    /// Decrypts as <see cref="Decrypt(ReadOnlySpan{byte}, Span{byte}, out Range)"/> and also returns the header JSON's place,
+    /// <c>scratch[headerJson]</c>, and what the header said (its ranges index that JSON). The token's length is the caller's to check.
     /// </summary>
-    public JwtError Decrypt(ReadOnlySpan<byte> token, Span<byte> scratch, out Range plaintext, out JweHeader header)
+    public JwtError Decrypt(ReadOnlySpan<byte> token, Span<byte> scratch, out Range plaintext, out Range headerJson, out JweHeader header)
     {
         plaintext = default;
+        headerJson = default;
         header = default;
-        if (token.Length > _policy.MaxTokenLength)
-        {
-            return JwtError.Create(JwtErrorCode.TokenTooLong);
-        }
-
         int dots = token.Count((byte)'.');
         if (dots != 4)
         {
@@ -147,6 +143,8 @@ internal sealed class JweTokenReader
         {
             return JwtError.Create(JwtErrorCode.InvalidBase64Url, "header");
         }
+
+        headerJson = new Range(0, headerLength);
 
         Span<byte> keyId = stackalloc byte[MaxKeyIdLength];
         if (!JoseHeaderReader.TryRead(scratch.Slice(0, headerLength), _policy.MaxJsonDepth, new JoseHeaderContext(_requiredType, keyId), out header, out JwtError error))

@@ -37,7 +37,7 @@ public static class JweWriter
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(key);
-        JwsScratch scratch = JwsScratch.Rent();
+        JwtWriterScratch scratch = JwtWriterScratch.Rent();
         try
         {
             payload.WriteJson(scratch.Writer);
@@ -77,7 +77,7 @@ public static class JweWriter
                 return false;
             }
 
-            JwsScratch scratch = JwsScratch.Rent();
+            JwtWriterScratch scratch = JwtWriterScratch.Rent();
             try
             {
                 return TryEncrypt(scratch, default, inner.AsSpan(0, innerLength), encryptionKey, type: null, destination, out bytesWritten);
@@ -167,7 +167,7 @@ public static class JweWriter
     /// the AAD; the header JSON and then the ciphertext are written after the plaintext in the scratch buffer.
     /// </summary>
     private static bool TryEncrypt(
-        JwsScratch scratch,
+        JwtWriterScratch scratch,
         Range plaintextInScratch,
         ReadOnlySpan<byte> externalPlaintext,
         JwtEncryptionKey key,

@@ -11,6 +11,10 @@ namespace TypedJwt;
 /// </summary>
 internal static class ReplicatedClaims
 {
+    /// <summary>The check for an opened JWE or nested token, whose parts lie in <paramref name="scratch"/>.</summary>
+    public static JwtError Check(ReadOnlySpan<byte> scratch, in TokenParts parts, int maxDepth) =>
+        Check(scratch[parts.ProtectedHeader], in parts.Encryption, scratch[parts.Payload], maxDepth);
+
     public static JwtError Check(ReadOnlySpan<byte> headerJson, in JweHeader header, ReadOnlySpan<byte> claimsJson, int maxDepth)
     {
         if (IsEmpty(header.ReplicatedIssuer) && IsEmpty(header.ReplicatedSubject) && IsEmpty(header.ReplicatedAudience))

@@ -44,7 +44,7 @@ public static class JwsWriter
 
         bytesWritten = 0;
         bool hasTypedHeader = header is not null && typeof(THeader) != typeof(NoJwtHeader);
-        JwsScratch scratch = JwsScratch.Rent();
+        JwtWriterScratch scratch = JwtWriterScratch.Rent();
         try
         {
             Utf8JsonWriter writer = scratch.Writer;
@@ -113,7 +113,7 @@ public static class JwsWriter
     }
 
     // {"alg","typ","kid"} and, with a typed header, its parameters after them.
-    private static Range WriteHeader<THeader>(JwsScratch scratch, THeader? header, bool hasTypedHeader, JwtSigningKey key, string? type)
+    private static Range WriteHeader<THeader>(JwtWriterScratch scratch, THeader? header, bool hasTypedHeader, JwtSigningKey key, string? type)
         where THeader : IJwtHeader<THeader>
     {
         Utf8JsonWriter writer = scratch.Writer;
@@ -145,7 +145,7 @@ public static class JwsWriter
     }
 
     // base64url of a range of the scratch, appended to the scratch itself.
-    private static Range EncodeInScratch(JwsScratch scratch, Range json)
+    private static Range EncodeInScratch(JwtWriterScratch scratch, Range json)
     {
         int jsonLength = json.GetOffsetAndLength(scratch.Buffer.WrittenCount).Length;
         int start = scratch.Buffer.WrittenCount;
@@ -158,7 +158,7 @@ public static class JwsWriter
 
     // The registered parameters were written as an open object "{...". The typed header writes a whole object "{...}";
     // the two are joined after them in the same buffer: prefix + "," + typed members + "}" (or prefix + "}" when empty).
-    private static Range AppendTypedParameters<THeader>(JwsScratch scratch, THeader header)
+    private static Range AppendTypedParameters<THeader>(JwtWriterScratch scratch, THeader header)
         where THeader : IJwtHeader<THeader>
     {
         int prefixLength = scratch.Buffer.WrittenCount;

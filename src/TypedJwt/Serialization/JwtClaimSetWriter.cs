@@ -14,7 +14,7 @@ public static class JwtClaimSetWriter
         where T : IJwtClaimSet<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        JwsScratch scratch = JwsScratch.Rent();
+        JwtWriterScratch scratch = JwtWriterScratch.Rent();
         try
         {
             value.WriteJson(scratch.Writer);
@@ -35,7 +35,7 @@ public static class JwtClaimSetWriter
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(destination);
-        JwsScratch scratch = JwsScratch.Rent();
+        JwtWriterScratch scratch = JwtWriterScratch.Rent();
         try
         {
             // The thread's writer is pointed at the caller's buffer for this one value; Rent points it back next time.

@@ -10,7 +10,7 @@ namespace TypedJwt;
 /// <c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>, in that order. Time arithmetic is on ticks, with the leeway
 /// bounded by the policy, so no clock value and no date in a token can make it overflow. When the typed claims are read as well, the generated reader
 /// feeds the same value reads (<see cref="TryReadValue"/>) through <see cref="JwtRegisteredClaims"/> instead, and only
-/// <see cref="Check"/> runs here (<see cref="JwtClaimsMaterializer.ReadPayload"/>).
+/// <see cref="Check"/> runs here (the validation pipeline).
 /// </summary>
 internal sealed class RegisteredClaimsValidator
 {

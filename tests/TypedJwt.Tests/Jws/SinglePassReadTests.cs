@@ -244,9 +244,24 @@ public class SinglePassReadTests
     {
         reference = default;
         JwtError error = Validator<T>().Validate(Sign(payload).AsSpan());
-        return error.IsNone
-            ? JwtClaimsMaterializer.Materialize(Encoding.UTF8.GetBytes(payload), TestPolicy, new JwtReadOptions(TestPolicy.MaxArrayLength), "payload", out reference)
-            : error;
+        return error.IsNone ? ReadSeparately(Encoding.UTF8.GetBytes(payload), out reference) : error;
+    }
+
+    // The typed read on its own, with the validator's limits, then the declared constraints.
+    private static JwtError ReadSeparately<T>(byte[] json, out T? value)
+        where T : IJwtPayload<T>
+    {
+        value = default;
+        var reader = new System.Text.Json.Utf8JsonReader(json, JwtJson.ReaderOptions(TestPolicy.MaxJsonDepth));
+        reader.Read();
+        if (!T.TryReadJson(ref reader, new JwtReadOptions(TestPolicy.MaxArrayLength), out T? read, out JwtError error))
+        {
+            return error;
+        }
+
+        error = read.ValidateConstraints();
+        value = error.IsNone ? read : default;
+        return error;
     }
 
     private static JwtValidator<T> Validator<T>()

@@ -7,11 +7,11 @@ namespace TypedJwt;
 
 /// <summary>
 /// Validates a JWS in Compact Serialization (RFC 7515 §7.1) up to its claims, in the order that keeps a forged token from
-/// ever being reported as anything milder than forged: length, structure, header, key, signature, <c>typ</c>. The caller
-/// checks the claims next (<see cref="RegisteredClaimsValidator"/>, or the typed read that checks them on the way). Works on
-/// caller-provided scratch memory and never throws for bad input.
+/// ever being reported as anything milder than forged: structure, header, key, signature, <c>typ</c>. The validation
+/// pipeline checks the length before and the claims after (<see cref="JwtValidationPipeline{TPayload, TEnvelope}"/>).
+/// Works on caller-provided scratch memory and never throws for bad input.
 /// </summary>
-internal sealed class JwtTokenReader
+internal sealed class JwsTokenReader
 {
     private const int MaxKeyIdLength = 256;
 
@@ -20,7 +20,7 @@ internal sealed class JwtTokenReader
     private readonly TokenTypeRequirement _requiredType;
     private readonly AcceptedHeaderCache _acceptedHeaders = new();
 
-    public JwtTokenReader(JwtKeySet keys, JwtValidationPolicy policy, TokenTypeRequirement requiredType)
+    public JwsTokenReader(JwtKeySet keys, JwtValidationPolicy policy, TokenTypeRequirement requiredType)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(policy);
@@ -40,11 +40,6 @@ internal sealed class JwtTokenReader
     {
         header = default;
         payload = default;
-        if (token.Length > _policy.MaxTokenLength)
-        {
-            return JwtError.Create(JwtErrorCode.TokenTooLong);
-        }
-
         int firstDot = token.IndexOf((byte)'.');
         int secondDot = firstDot < 0 ? -1 : token.Slice(firstDot + 1).IndexOf((byte)'.');
         if (secondDot < 0)

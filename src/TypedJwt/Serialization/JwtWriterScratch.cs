@@ -8,12 +8,12 @@ namespace TypedJwt;
 /// Per-thread JSON writing state for token creation, so that creating a token allocates nothing once a thread has made
 /// its first one: a growable buffer and a <see cref="Utf8JsonWriter"/> that is reset onto it for every use.
 /// </summary>
-internal sealed class JwsScratch
+internal sealed class JwtWriterScratch
 {
     [ThreadStatic]
-    private static JwsScratch? t_current;
+    private static JwtWriterScratch? t_current;
 
-    private JwsScratch()
+    private JwtWriterScratch()
     {
         Buffer = new ArrayBufferWriter<byte>(1024);
         Writer = new Utf8JsonWriter(Buffer, JwtJson.WriterOptions);
@@ -24,9 +24,9 @@ internal sealed class JwsScratch
     public Utf8JsonWriter Writer { get; }
 
     /// <summary>Takes this thread's scratch, emptied. Not re-entrant: callers finish with it before calling out again.</summary>
-    public static JwsScratch Rent()
+    public static JwtWriterScratch Rent()
     {
-        JwsScratch scratch = t_current ??= new JwsScratch();
+        JwtWriterScratch scratch = t_current ??= new JwtWriterScratch();
         scratch.Buffer.ResetWrittenCount();
         scratch.Writer.Reset(scratch.Buffer);
         return scratch;

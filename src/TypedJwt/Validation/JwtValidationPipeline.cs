@@ -1,0 +1,220 @@
+using System;
+using System.Text.Json;
+
+namespace TypedJwt;
+
+/// <summary>The validation pipeline as the validators' shared base sees it: one interface call, then direct calls inside.</summary>
+internal interface IJwtValidationPipeline<TPayload> where TPayload : IJwtPayload<TPayload>
+{
+    JwtValidationPolicy Policy { get; }
+
+    JwtError Run(ReadOnlySpan<byte> token, bool materialize, out TPayload? payload);
+
+    JwtError Run(ReadOnlySpan<char> token, bool materialize, out TPayload? payload);
+
+    JwtError Run<THeader>(ReadOnlySpan<byte> token, out TPayload? payload, out THeader? header)
+        where THeader : IJwtHeader<THeader>;
+
+    JwtError Run<THeader>(ReadOnlySpan<char> token, out TPayload? payload, out THeader? header)
+        where THeader : IJwtHeader<THeader>;
+}
+
+/// <summary>
+/// Validation of one token form, from the bytes or characters of a token to a typed payload. It owns what every form
+/// shares: the length check (once, before anything else), characters to ASCII, one scratch buffer sized to the token
+/// (on the stack up to <see cref="StackScratchLength"/>, pooled beyond, cleared afterwards), and the claims stage in the
+/// documented order: the registered claims (read in the same pass as the typed payload), the form's binding between
+/// layers, the typed header, the payload's own read errors, then its declared constraints. The form itself
+/// (<typeparamref name="TEnvelope"/>: <see cref="JwsEnvelope"/>, <see cref="JweEnvelope"/>, <see cref="NestedEnvelope"/>) is
+/// a struct, so its calls are direct.
+/// </summary>
+internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidationPipeline<TPayload>
+    where TPayload : IJwtPayload<TPayload>
+    where TEnvelope : struct, ITokenEnvelope
+{
+    // Scratch up to this size comes from the stack, sized to the token: the runtime zeroes what it hands out, so a fixed
+    // 4 KiB would cost a 4 KiB clear for a 400-byte token. Larger needs rent from the shared pool.
+    internal const int StackScratchLength = 4096;
+
+    private readonly TEnvelope _envelope;
+    private readonly RegisteredClaimsValidator _claims;
+    private readonly JwtReadOptions _readOptions;
+
+    public JwtValidationPipeline(TEnvelope envelope, JwtValidationPolicy policy)
+    {
+        _envelope = envelope;
+        _claims = new RegisteredClaimsValidator(policy);
+        _readOptions = new JwtReadOptions(policy.MaxArrayLength);
+        Policy = policy;
+    }
+
+    public JwtValidationPolicy Policy { get; }
+
+    public JwtError Run(ReadOnlySpan<byte> token, bool materialize, out TPayload? payload) =>
+        Run<NoJwtHeader>(token, materialize, out payload, out _);
+
+    public JwtError Run(ReadOnlySpan<char> token, bool materialize, out TPayload? payload) =>
+        Run<NoJwtHeader>(token, materialize, out payload, out _);
+
+    public JwtError Run<THeader>(ReadOnlySpan<byte> token, out TPayload? payload, out THeader? header)
+        where THeader : IJwtHeader<THeader> =>
+        Run(token, materialize: true, out payload, out header);
+
+    public JwtError Run<THeader>(ReadOnlySpan<char> token, out TPayload? payload, out THeader? header)
+        where THeader : IJwtHeader<THeader> =>
+        Run(token, materialize: true, out payload, out header);
+
+    private JwtError Run<THeader>(ReadOnlySpan<char> token, bool materialize, out TPayload? payload, out THeader? header)
+        where THeader : IJwtHeader<THeader>
+    {
+        payload = default;
+        header = default;
+        if (token.Length > Policy.MaxTokenLength)
+        {
+            return JwtError.Create(JwtErrorCode.TokenTooLong);
+        }
+
+        // The token's ASCII and the form's scratch share one buffer.
+        int length = token.Length + _envelope.GetScratchLength(token.Length);
+        using var scratch = new JwtScratch(length, length <= StackScratchLength ? stackalloc byte[length] : default);
+        Span<byte> ascii = scratch.Span.Slice(0, token.Length);
+
+        // A compact token is ASCII only; anything else cannot be one.
+        return JwtScratch.TryToAscii(token, ascii, out _)
+            ? Open(ascii, scratch.Span.Slice(token.Length), materialize, out payload, out header)
+            : JwtError.Create(JwtErrorCode.MalformedToken);
+    }
+
+    private JwtError Run<THeader>(ReadOnlySpan<byte> token, bool materialize, out TPayload? payload, out THeader? header)
+        where THeader : IJwtHeader<THeader>
+    {
+        payload = default;
+        header = default;
+        if (token.Length > Policy.MaxTokenLength)
+        {
+            return JwtError.Create(JwtErrorCode.TokenTooLong);
+        }
+
+        int length = _envelope.GetScratchLength(token.Length);
+        using var scratch = new JwtScratch(length, length <= StackScratchLength ? stackalloc byte[length] : default);
+        return Open(token, scratch.Span, materialize, out payload, out header);
+    }
+
+    private JwtError Open<THeader>(ReadOnlySpan<byte> token, Span<byte> scratch, bool materialize, out TPayload? payload, out THeader? header)
+        where THeader : IJwtHeader<THeader>
+    {
+        payload = default;
+        header = default;
+        JwtError error = _envelope.Open(token, scratch, out TokenParts parts);
+        if (!error.IsNone)
+        {
+            return error;
+        }
+
+        ReadOnlySpan<byte> json = scratch[parts.Payload];
+        if (!materialize)
+        {
+            error = _claims.Validate(json);
+            return error.IsNone ? _envelope.CheckBinding(scratch, in parts) : error;
+        }
+
+        error = ReadPayload(json, out TPayload? read, out JwtError readError);
+        if (error.IsNone)
+        {
+            error = _envelope.CheckBinding(scratch, in parts);
+        }
+
+        if (error.IsNone && typeof(THeader) != typeof(NoJwtHeader))
+        {
+            error = ReadHeader(scratch[parts.Header], out header);
+        }
+
+        if (error.IsNone)
+        {
+            error = readError.IsNone ? read!.ValidateConstraints() : readError;
+        }
+
+        if (!error.IsNone)
+        {
+            header = default;
+            return error;
+        }
+
+        payload = read;
+        return default;
+    }
+
+    /// <summary>
+    /// Reads the typed payload and checks the registered claims in the same pass. Returns the registered-claims error
+    /// (structure, duplicates, limits, then <c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>); the typed read's own
+    /// error comes back apart in <paramref name="readError"/>, because the form's binding and the typed header are checked
+    /// between the two.
+    /// </summary>
+    private JwtError ReadPayload(ReadOnlySpan<byte> json, out TPayload? payload, out JwtError readError)
+    {
+        payload = default;
+        readError = default;
+        if (!JwtJson.IsUtf8(json))
+        {
+            return JwtError.Create(JwtErrorCode.MalformedJson, "payload");
+        }
+
+        var registered = new JwtRegisteredClaims(_claims);
+        int maxDepth = Policy.MaxJsonDepth;
+        var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(maxDepth));
+        JwtError failure;
+        try
+        {
+            reader.Read();
+            bool read = TPayload.TryReadJson(ref reader, in _readOptions, ref registered, out TPayload? value, out failure);
+            if (read && !reader.Read())
+            {
+                JwtError error = _claims.Check(in registered);
+                payload = error.IsNone ? value : default;
+                return error;
+            }
+
+            if (read)
+            {
+                // Unreachable: the reader throws on anything but whitespace after the one top-level value.
+                failure = JwtError.Create(JwtErrorCode.MalformedJson, "payload");
+            }
+        }
+        catch (JsonException)
+        {
+            failure = JwtJson.Failure(ref reader, maxDepth, "payload");
+        }
+
+        // The single pass refused the payload, so the token is refused either way. Which error is reported follows the
+        // documented order (structure and registered claims before the typed read), so the registered-claims pass decides;
+        // only a refused token pays for a second pass.
+        JwtError structural = _claims.Validate(json);
+        readError = structural.IsNone ? failure : default;
+        return structural;
+    }
+
+    /// <summary>Reads a typed header from header JSON the form's reader has already read strictly, then its declared constraints.</summary>
+    private JwtError ReadHeader<THeader>(ReadOnlySpan<byte> json, out THeader? header)
+        where THeader : IJwtHeader<THeader>
+    {
+        header = default;
+        var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(Policy.MaxJsonDepth));
+        try
+        {
+            reader.Read();
+            if (!THeader.TryReadJson(ref reader, in _readOptions, out THeader? value, out JwtError error))
+            {
+                return error;
+            }
+
+            error = value.ValidateConstraints();
+            header = error.IsNone ? value : default;
+            return error;
+        }
+        catch (JsonException)
+        {
+            // The header reader already read this JSON strictly, so this is unreachable for tokens it accepted.
+            return JwtJson.Failure(ref reader, Policy.MaxJsonDepth, "header");
+        }
+    }
+}
