@@ -8,7 +8,8 @@ namespace TypedJwt;
 /// <summary>
 /// Reads JWKs and JWK Sets (RFC 7517 §4, §5) with <see cref="Utf8JsonReader"/>: no reflection, no serializer. Duplicate
 /// member names are refused (escaped spellings of one name included), unknown members skipped, byte members decoded as
-/// strict base64url. Every failure is an <see cref="ArgumentException"/> naming the member, never quoting a value.
+/// strict base64url. Every failure is an <see cref="ArgumentException"/> naming the member (escaped, see
+/// <see cref="JwtErrorMessages.Quote"/>), never quoting a value.
 /// </summary>
 internal static class JsonWebKeyReader
 {
@@ -159,11 +160,15 @@ internal static class JsonWebKeyReader
         string name = reader.GetString()!;
         if (!seen.Add(name))
         {
-            throw new ArgumentException($"The {what} has the member '{name}' more than once.");
+            throw new ArgumentException(DuplicateMember(what, name));
         }
 
         return name;
     }
+
+    /// <summary>The name is the input's text: escaped and shortened, since it may hold CR/LF or be long (CWE-117).</summary>
+    internal static string DuplicateMember(string what, string name) =>
+        $"The {what} has the member '{JwtErrorMessages.Quote(name)}' more than once.";
 
     private static string ReadString(ref Utf8JsonReader reader, string member)
     {

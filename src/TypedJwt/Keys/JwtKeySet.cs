@@ -45,7 +45,7 @@ public sealed class JwtKeySet
             {
                 if (!keyIds.Add(key.KeyId))
                 {
-                    throw new ArgumentException($"Two keys in the set have the 'kid' \"{key.KeyId}\"; a 'kid' must select exactly one key.", nameof(keys));
+                    throw new ArgumentException($"Two keys in the set have the 'kid' \"{JwtErrorMessages.Quote(key.KeyId)}\"; a 'kid' must select exactly one key.", nameof(keys));
                 }
 
                 _keyIdsUtf8[i] = Encoding.UTF8.GetBytes(key.KeyId);

@@ -53,6 +53,16 @@ public class JwtKeySetTests
     }
 
     [Fact]
+    public void Duplicate_kid_is_quoted_escaped_and_capped()
+    {
+        string kid = "k\r\nforged " + new string('A', 500);
+        string message = Assert.Throws<ArgumentException>(() => new JwtKeySet([Hmac(kid), Hmac(kid, 2)])).Message;
+        Assert.DoesNotContain('\n', message);
+        Assert.Contains("\"k\\u000d\\u000aforged AAA", message);
+        Assert.Contains("AAA...\"", message);
+    }
+
+    [Fact]
     public void Key_without_kid_among_several_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new JwtKeySet([Hmac("a"), Hmac(null, 2)]));
