@@ -8,6 +8,8 @@ namespace TypedJwt;
 /// Turns the members of one JWK into a <see cref="JwtSigningKey"/>, applying TypedJwt's key policy: <c>alg</c> is
 /// required and must fit <c>kty</c> and <c>crv</c> (RFC 8725 §3.1: one key, one algorithm); the key must be meant for
 /// signatures (<c>use</c>, <c>key_ops</c>); sizes and parameters must meet RFC 7518. Messages name members, never values.
+/// In a JWK Set, <see cref="JsonWebKeySetPolicy"/> first binds a key without <c>alg</c>, and a refusal here ignores the key
+/// rather than the set (<see cref="JsonWebKeySetReader"/>).
 /// </summary>
 internal static class JsonWebKeyImporter
 {

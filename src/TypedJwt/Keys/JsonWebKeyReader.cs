@@ -6,9 +6,10 @@ using System.Text.Json;
 namespace TypedJwt;
 
 /// <summary>
-/// Reads JWKs and JWK Sets (RFC 7517 §4, §5) with <see cref="Utf8JsonReader"/>: no reflection, no serializer. Duplicate
-/// member names are refused (escaped spellings of one name included), unknown members skipped, byte members decoded as
-/// strict base64url. Every failure is an <see cref="ArgumentException"/> naming the member, never quoting a value.
+/// Reads one JWK (RFC 7517 §4) with <see cref="Utf8JsonReader"/>: no reflection, no serializer. Duplicate member names are
+/// refused (escaped spellings of one name included), unknown members skipped, byte members decoded as strict base64url.
+/// Every failure is an <see cref="ArgumentException"/> naming the member (escaped, see <see cref="JwtErrorMessages.Quote"/>),
+/// never quoting a value. <see cref="JsonWebKeySetReader"/> reads sets with the same member readers.
 /// </summary>
 internal static class JsonWebKeyReader
 {
@@ -36,69 +37,6 @@ internal static class JsonWebKeyReader
         }
     }
 
-    internal static List<JwtSigningKey> ReadKeySet(ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new Utf8JsonReader(utf8Json);
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new ArgumentException("A JWK Set must be a JSON object with a \"keys\" array.", nameof(utf8Json));
-            }
-
-            List<JwtSigningKey>? keys = null;
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                string name = ReadMemberName(ref reader, names, "JWK Set");
-                reader.Read();
-                if (name == "keys")
-                {
-                    keys = ReadKeysArray(ref reader);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            RequireEndOfInput(ref reader);
-            return keys ?? throw new ArgumentException("The JWK Set has no \"keys\" member.", nameof(utf8Json));
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            throw MalformedJson("JWK Set", e);
-        }
-    }
-
-    private static List<JwtSigningKey> ReadKeysArray(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new ArgumentException("The JWK Set member 'keys' must be a JSON array.");
-        }
-
-        var keys = new List<JwtSigningKey>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new ArgumentException($"Element {keys.Count} of the JWK Set member 'keys' is not a JSON object.");
-            }
-
-            try
-            {
-                keys.Add(ReadKeyObject(ref reader, JsonWebKeyImporter.Import));
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"Key {keys.Count} of the JWK Set is refused: {e.Message}", e);
-            }
-        }
-
-        return keys;
-    }
-
     /// <summary>Reads one JWK object; <paramref name="reader"/> is on its start and is left on its end.</summary>
     private static TKey ReadKeyObject<TKey>(ref Utf8JsonReader reader, Func<JsonWebKeyMembers, TKey> import)
     {
@@ -121,7 +59,7 @@ internal static class JsonWebKeyReader
         }
     }
 
-    private static void ReadMember(ref Utf8JsonReader reader, string name, JsonWebKeyMembers members)
+    internal static void ReadMember(ref Utf8JsonReader reader, string name, JsonWebKeyMembers members)
     {
         switch (name)
         {
@@ -153,17 +91,21 @@ internal static class JsonWebKeyReader
         }
     }
 
-    private static string ReadMemberName(ref Utf8JsonReader reader, HashSet<string> seen, string what)
+    internal static string ReadMemberName(ref Utf8JsonReader reader, HashSet<string> seen, string what)
     {
         // GetString unescapes, so "k" and "\u006b" are caught as the same member.
         string name = reader.GetString()!;
         if (!seen.Add(name))
         {
-            throw new ArgumentException($"The {what} has the member '{name}' more than once.");
+            throw new ArgumentException(DuplicateMember(what, name));
         }
 
         return name;
     }
+
+    /// <summary>The name is the input's text: escaped and shortened, since it may hold CR/LF or be long (CWE-117).</summary>
+    internal static string DuplicateMember(string what, string name) =>
+        $"The {what} has the member '{JwtErrorMessages.Quote(name)}' more than once.";
 
     private static string ReadString(ref Utf8JsonReader reader, string member)
     {
@@ -231,7 +173,7 @@ internal static class JsonWebKeyReader
         return operations;
     }
 
-    private static void RequireEndOfInput(ref Utf8JsonReader reader)
+    internal static void RequireEndOfInput(ref Utf8JsonReader reader)
     {
         // Reading past the root value throws for trailing content; a clean end returns false.
         if (reader.Read())
@@ -240,7 +182,7 @@ internal static class JsonWebKeyReader
         }
     }
 
-    private static ArgumentException MalformedJson(string what, Exception e) =>
+    internal static ArgumentException MalformedJson(string what, Exception e) =>
         // The reader's own message can quote input bytes, which may be key material; only the position is passed on.
         new(e is JsonException json
             ? $"The {what} is not well-formed JSON (line {json.LineNumber}, byte {json.BytePositionInLine})."

@@ -12,9 +12,13 @@ namespace TypedJwt;
 /// An immutable set of keys a token may be verified with, selected by the header's <c>kid</c>. The set refuses what would
 /// make selection ambiguous: two keys with one <c>kid</c>, a key without <c>kid</c> beside others, and a mix of
 /// symmetric and asymmetric keys (an HMAC secret must never be chosen for a token the issuer meant to sign with RSA or EC).
+/// A set read from a JWK Set leaves out the keys TypedJwt cannot verify with, lists them in <see cref="IgnoredKeys"/>, and
+/// applies these rules to the rest.
 /// </summary>
-public sealed class JwtKeySet
+public sealed partial class JwtKeySet
 {
+    private static readonly ReadOnlyCollection<IgnoredJsonWebKey> NoIgnoredKeys = new([]);
+
     private readonly JwtSigningKey[] _keys;
 
     // kid as UTF-8, computed once so resolving compares bytes from the header without transcoding or allocating.
@@ -24,42 +28,8 @@ public sealed class JwtKeySet
     /// <param name="keys">The keys; each <c>kid</c> at most once, and either all HMAC or all asymmetric.</param>
     /// <exception cref="ArgumentException">A key is null, two keys share a <c>kid</c>, a key of several has no <c>kid</c>, or HMAC and asymmetric keys are mixed.</exception>
     public JwtKeySet(IEnumerable<JwtSigningKey> keys)
+        : this([.. keys ?? throw new ArgumentNullException(nameof(keys))], jwksIndexes: null, NoIgnoredKeys, nameof(keys))
     {
-        ArgumentNullException.ThrowIfNull(keys);
-        _keys = [.. keys];
-        _keyIdsUtf8 = new byte[]?[_keys.Length];
-
-        var keyIds = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < _keys.Length; i++)
-        {
-            JwtSigningKey key = _keys[i] ?? throw new ArgumentException($"Key {i} of the set is null.", nameof(keys));
-            if (key.KeyId is null)
-            {
-                if (_keys.Length > 1)
-                {
-                    throw new ArgumentException(
-                        $"Key {i} has no 'kid'; in a set of several keys every key needs one, or it could never be selected.", nameof(keys));
-                }
-            }
-            else
-            {
-                if (!keyIds.Add(key.KeyId))
-                {
-                    throw new ArgumentException($"Two keys in the set have the 'kid' \"{key.KeyId}\"; a 'kid' must select exactly one key.", nameof(keys));
-                }
-
-                _keyIdsUtf8[i] = Encoding.UTF8.GetBytes(key.KeyId);
-            }
-
-            if (JwsAlgorithmParameters.IsSymmetric(key.Algorithm) != JwsAlgorithmParameters.IsSymmetric(_keys[0].Algorithm))
-            {
-                throw new ArgumentException(
-                    "The set mixes HMAC (symmetric) keys with RSA or EC (asymmetric) keys; TypedJwt refuses such sets so a public key can never be used as an HMAC secret.",
-                    nameof(keys));
-            }
-        }
-
-        Keys = new ReadOnlyCollection<JwtSigningKey>(_keys);
     }
 
     /// <summary>Creates a set of one key, which also verifies tokens whose header has no <c>kid</c>.</summary>
@@ -69,25 +39,63 @@ public sealed class JwtKeySet
     {
     }
 
+    /// <summary>Applies the set rules to <paramref name="keys"/>, which the set keeps.</summary>
+    /// <param name="keys">The keys.</param>
+    /// <param name="jwksIndexes">For a set read from a JWK Set, each key's position in its <c>keys</c> array, which messages name.</param>
+    /// <param name="ignoredKeys">The JWKs left out of a set read from a JWK Set; they take no part in the set rules.</param>
+    /// <param name="parameterName">The parameter the public caller's exceptions name.</param>
+    private JwtKeySet(JwtSigningKey[] keys, int[]? jwksIndexes, ReadOnlyCollection<IgnoredJsonWebKey> ignoredKeys, string parameterName)
+    {
+        _keys = keys;
+        _keyIdsUtf8 = new byte[]?[_keys.Length];
+        int Position(int i) => jwksIndexes is null ? i : jwksIndexes[i];
+        string ofSet = jwksIndexes is null ? "" : " of the JWK Set";
+
+        var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            JwtSigningKey key = _keys[i] ?? throw new ArgumentException($"Key {i} of the set is null.", parameterName);
+            if (key.KeyId is null)
+            {
+                if (_keys.Length > 1)
+                {
+                    throw new ArgumentException(
+                        $"Key {Position(i)}{ofSet} has no 'kid'; in a set of several keys every key needs one, or it could never be selected.", parameterName);
+                }
+            }
+            else
+            {
+                if (!keyIds.TryAdd(key.KeyId, i))
+                {
+                    throw new ArgumentException(
+                        $"Keys {Position(keyIds[key.KeyId])} and {Position(i)}{ofSet} have the 'kid' \"{JwtErrorMessages.Quote(key.KeyId)}\"; a 'kid' must select exactly one key.",
+                        parameterName);
+                }
+
+                _keyIdsUtf8[i] = Encoding.UTF8.GetBytes(key.KeyId);
+            }
+
+            if (JwsAlgorithmParameters.IsSymmetric(key.Algorithm) != JwsAlgorithmParameters.IsSymmetric(_keys[0].Algorithm))
+            {
+                throw new ArgumentException(
+                    "The set mixes HMAC (symmetric) keys with RSA or EC (asymmetric) keys; TypedJwt refuses such sets so a public key can never be used as an HMAC secret.",
+                    parameterName);
+            }
+        }
+
+        Keys = new ReadOnlyCollection<JwtSigningKey>(_keys);
+        IgnoredKeys = ignoredKeys;
+    }
+
     /// <summary>The keys, in the order given.</summary>
     public IReadOnlyList<JwtSigningKey> Keys { get; }
 
     /// <summary>
-    /// Reads a JWK Set (RFC 7517 §5): <c>{"keys":[...]}</c>. Every key must satisfy <see cref="JwtSigningKey.FromJwk(string)"/>
-    /// and the set rules of this class; one refused key refuses the whole set.
+    /// For a set read by <see cref="FromJwks(string)"/>, the JWKs it left out because TypedJwt cannot verify with them,
+    /// each with its position, <c>kid</c> and the reason, in the order of the JWK Set; log them so a key the issuer signs
+    /// with is not silently missing. Empty for a set made from keys.
     /// </summary>
-    /// <param name="json">The JWK Set as JSON text.</param>
-    /// <exception cref="ArgumentException">The JSON is malformed, a key is refused, or the set breaks a set rule.</exception>
-    public static JwtKeySet FromJwks(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        return FromJwks(Encoding.UTF8.GetBytes(json));
-    }
-
-    /// <summary>Reads a JWK Set given as UTF-8 JSON; see <see cref="FromJwks(string)"/>.</summary>
-    /// <param name="utf8Json">The JWK Set as UTF-8 JSON.</param>
-    /// <exception cref="ArgumentException">The JSON is malformed, a key is refused, or the set breaks a set rule.</exception>
-    public static JwtKeySet FromJwks(ReadOnlySpan<byte> utf8Json) => new(JsonWebKeyReader.ReadKeySet(utf8Json));
+    public IReadOnlyList<IgnoredJsonWebKey> IgnoredKeys { get; }
 
     /// <summary>
     /// Selects the key for a token. With a <c>kid</c> in the header, the key whose <c>kid</c> is exactly (ordinally) that

@@ -124,6 +124,27 @@ public class JwkRefusalTests
         Assert.Contains("more than once", e.Message);
     }
 
+    [Fact]
+    public void A_repeated_member_name_is_quoted_escaped_and_capped()
+    {
+        // The name is the input's text: CR/LF would forge log lines, and a long one would flood them.
+        string name = "x\r\nforged " + new string('A', 500);
+        string member = System.Text.Json.JsonSerializer.Serialize(name);
+        string jwk = Hmac($",{member}:1,{member}:2");
+        foreach (string message in new[]
+        {
+            Assert.Throws<ArgumentException>(() => JwtSigningKey.FromJwk(jwk)).Message,
+            Assert.Throws<ArgumentException>(() => JwtEncryptionKey.FromJwk(jwk, JweEncryption.A128GCM)).Message,
+            Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks($"{{\"keys\":[],{member}:1,{member}:2}}")).Message,
+        })
+        {
+            Assert.DoesNotContain('\r', message);
+            Assert.DoesNotContain('\n', message);
+            Assert.Contains("'x\\u000d\\u000aforged AAA", message);
+            Assert.Contains("AAA...' more than once", message);
+        }
+    }
+
     [Theory]
     [InlineData("""{"kty":"oct","alg":"HS256","k":"AAAA""")]
     [InlineData("""{"kty":"oct","alg":"HS256","k":"AAAA"} {}""")]

@@ -53,6 +53,16 @@ public class JwtKeySetTests
     }
 
     [Fact]
+    public void Duplicate_kid_is_quoted_escaped_and_capped()
+    {
+        string kid = "k\r\nforged " + new string('A', 500);
+        string message = Assert.Throws<ArgumentException>(() => new JwtKeySet([Hmac(kid), Hmac(kid, 2)])).Message;
+        Assert.DoesNotContain('\n', message);
+        Assert.Contains("\"k\\u000d\\u000aforged AAA", message);
+        Assert.Contains("AAA...\"", message);
+    }
+
+    [Fact]
     public void Key_without_kid_among_several_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new JwtKeySet([Hmac("a"), Hmac(null, 2)]));
@@ -80,7 +90,7 @@ public class JwtKeySetTests
     }
 
     [Fact]
-    public void FromJwks_reads_a_set_and_refuses_bad_ones()
+    public void FromJwks_reads_a_set_and_refuses_malformed_ones()
     {
         string rsa = TestKeys.RsaPublicJwk.With("alg", "PS256").Replace("{", """{"kid":"r1",""");
         string ec = JsonNode.Parse(TestKeys.EcP256PrivateJwk.With("alg", "ES256"))!.AsObject().With("kid", "e1");
@@ -89,16 +99,41 @@ public class JwtKeySetTests
         Assert.True(set.TryResolve("e1"u8, true, out JwtSigningKey? key));
         Assert.Equal(JwsAlgorithm.ES256, key.Algorithm);
 
+        Assert.Empty(set.IgnoredKeys);
+
         Assert.Empty(JwtKeySet.FromJwks("""{"keys":[]}""").Keys);
         Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks("""{"keyz":[]}"""));
         Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks("""{"keys":{}}"""));
-        Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks("""{"keys":[1]}"""));
         Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks("""{"keys":[],"keys":[]}"""));
         Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks("""[]"""));
 
-        ArgumentException e = Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks($$"""{"keys":[{{rsa}},{"kty":"oct","k":"AA"}]}"""));
-        Assert.Contains("Key 1", e.Message);
-        Assert.Contains("'alg'", e.Message);
+        // An element that is not a JWK is ignored; with nothing else in the set, nothing is usable.
+        Assert.Contains("Key 0: The element is not a JSON object", Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks("""{"keys":[1]}""")).Message);
+        Assert.Equal(0, Assert.Single(JwtKeySet.FromJwks($$"""{"keys":[1,{{rsa}}]}""").IgnoredKeys).Index);
+    }
+
+    [Fact]
+    public void FromJwks_ignores_a_key_it_cannot_use_and_keeps_the_others()
+    {
+        // Once "one refused key refuses the whole set"; now (RFC 7517 §5) the key is listed with its reason.
+        string rsa = TestKeys.RsaPublicJwk.With("alg", "PS256").Replace("{", """{"kid":"r1",""");
+        JwtKeySet set = JwtKeySet.FromJwks($$"""{"keys":[{{rsa}},{"kty":"oct","k":"AA"}]}""");
+        Assert.Equal("r1", Assert.Single(set.Keys).KeyId);
+        IgnoredJsonWebKey ignored = Assert.Single(set.IgnoredKeys);
+        Assert.Equal(1, ignored.Index);
+        Assert.Null(ignored.KeyId);
+        Assert.Contains("'alg'", ignored.Reason);
+
+        // Alone, the key leaves the set without a usable key: refused, with the same reason.
+        ArgumentException e = Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks("""{"keys":[{"kty":"oct","k":"AA"}]}"""));
+        Assert.Contains("Key 0", e.Message);
+        Assert.Contains(ignored.Reason, e.Message);
+    }
+
+    [Fact]
+    public void A_set_made_from_keys_has_no_ignored_keys()
+    {
+        Assert.Empty(new JwtKeySet(Hmac("a")).IgnoredKeys);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ namespace TypedJwt.Tests.Keys;
 
 /// <summary>
 /// RFC 7517 Appendix A and B keys. Most of them carry no "alg" (and one is an encryption key), so under TypedJwt's
-/// one-key-one-algorithm policy several are refused; the tests pin which, and that the rest parse with the expected
-/// kid, alg and private/public state.
+/// one-key-one-algorithm policy several are refused as single JWKs; the tests pin which, that the rest parse with the
+/// expected kid, alg and private/public state, and that a JWK Set ignores the keys it cannot use.
 /// </summary>
 public class Rfc7517JwkTests
 {
@@ -35,8 +35,16 @@ public class Rfc7517JwkTests
         Assert.Equal(isPrivate, key.CanSign);
         Assert.Equal(256, key.SignatureSize);
 
-        // One refused key refuses the whole set.
-        Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks(Case(id)["jwks"]!.ToJsonString()));
+        // In the set, the encryption key is ignored (RFC 7517 §5) and the RSA key kept.
+        JwtKeySet set = JwtKeySet.FromJwks(Case(id)["jwks"]!.ToJsonString());
+        Assert.Equal("2011-04-29", Assert.Single(set.Keys).KeyId);
+        IgnoredJsonWebKey ignored = Assert.Single(set.IgnoredKeys);
+        Assert.Equal((0, "1"), (ignored.Index, ignored.KeyId));
+        Assert.Contains("'use' is \"enc\"", ignored.Reason);
+
+        // Without the RSA key nothing is usable, and the set is refused for the encryption key's reason.
+        var encryptionOnly = new JsonObject { ["keys"] = new JsonArray(ec.DeepClone()) };
+        Assert.Contains("'use'", Assert.Throws<ArgumentException>(() => JwtKeySet.FromJwks(encryptionOnly.ToJsonString())).Message);
     }
 
     [Fact]
