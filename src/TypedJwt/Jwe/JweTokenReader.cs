@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace TypedJwt;
 
@@ -16,14 +14,13 @@ internal sealed class JweTokenReader
 {
     private const int MaxKeyIdLength = 256;
 
-    private readonly JwtEncryptionKey[] _keys;
-    private readonly byte[]?[] _keyIdsUtf8;
+    private readonly JwtEncryptionKeySet _keys;
     private readonly JwtValidationPolicy _policy;
     private readonly TokenTypeRequirement _requiredType;
     private readonly bool _nested;
     private readonly bool _refusePublicKeyEncryption;
 
-    /// <param name="keys">The decryption keys; selected by <c>kid</c> as <see cref="JwtKeySet.TryResolve"/> does.</param>
+    /// <param name="keys">The decryption keys.</param>
     /// <param name="policy">The validation policy (its limits apply here).</param>
     /// <param name="requiredType">The <c>typ</c> required in the header.</param>
     /// <param name="nested">True: the plaintext must be a nested JWT (<c>cty: JWT</c>); false: it must not be.</param>
@@ -32,68 +29,23 @@ internal sealed class JweTokenReader
     /// key are refused unless the policy opts in (<see cref="JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders"/>).
     /// False for the outer layer of a nested token, whose inner signature authenticates the sender.
     /// </param>
-    public JweTokenReader(IEnumerable<JwtEncryptionKey> keys, JwtValidationPolicy policy, TokenTypeRequirement requiredType, bool nested, bool authenticatesSender)
+    public JweTokenReader(JwtEncryptionKeySet keys, JwtValidationPolicy policy, TokenTypeRequirement requiredType, bool nested, bool authenticatesSender)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(policy);
         policy.EnsureValid();
-        _keys = [.. keys];
-        if (_keys.Length == 0)
-        {
-            throw new ArgumentException("At least one decryption key is needed.", nameof(keys));
-        }
-
-        _keyIdsUtf8 = new byte[]?[_keys.Length];
-        var keyIds = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < _keys.Length; i++)
-        {
-            JwtEncryptionKey key = _keys[i] ?? throw new ArgumentException($"Key {i} is null.", nameof(keys));
-            if (!key.CanDecrypt)
-            {
-                throw new ArgumentException($"Key {i} is public only and cannot decrypt.", nameof(keys));
-            }
-
-            if (key.KeyId is null)
-            {
-                if (_keys.Length > 1)
-                {
-                    throw new ArgumentException($"Key {i} has no 'kid'; among several keys every key needs one, or it could never be selected.", nameof(keys));
-                }
-            }
-            else if (!keyIds.Add(key.KeyId))
-            {
-                throw new ArgumentException($"Two keys have the 'kid' \"{key.KeyId}\"; a 'kid' must select exactly one key.", nameof(keys));
-            }
-            else
-            {
-                _keyIdsUtf8[i] = Encoding.UTF8.GetBytes(key.KeyId);
-            }
-        }
-
-        // A set that mixes shared-secret and public-key encryption lets a token pick its key by kid: the public-key one, which
-        // anyone can encrypt to, would bypass the secret. Refused like a signing key set that mixes HMAC with RSA or EC.
-        bool publicKey = JweAlgorithmParameters.IsPublicKeyEncryption(_keys[0].Algorithm);
-        foreach (JwtEncryptionKey key in _keys)
-        {
-            if (JweAlgorithmParameters.IsPublicKeyEncryption(key.Algorithm) != publicKey)
-            {
-                throw new ArgumentException(
-                    "The decryption keys mix shared-secret key management (dir, A128KW, A256KW) with public-key key management (RSA-OAEP, ECDH-ES); " +
-                    "a token could then select the public key, which anyone can encrypt to, and bypass the secret. Use one kind per validator.",
-                    nameof(keys));
-            }
-        }
-
         _refusePublicKeyEncryption = authenticatesSender && !policy.DangerousAcceptUnauthenticatedSenders;
-        if (publicKey && _refusePublicKeyEncryption)
+        if (keys.UsesPublicKeyEncryption && _refusePublicKeyEncryption)
         {
+            JwtEncryptionKey first = keys.Keys[0];
             throw new ArgumentException(
-                $"Key {(_keys[0].KeyId is { } kid ? "'" + JwtErrorMessages.Quote(kid) + "'" : "0")} uses public-key encryption ({JweAlgorithmNames.GetName(_keys[0].Algorithm)}), which anyone holding the public key can encrypt to, " +
+                $"Key {(first.KeyId is { } kid ? "'" + JwtErrorMessages.Quote(kid) + "'" : "0")} uses public-key encryption ({JweAlgorithmNames.GetName(first.Algorithm)}), which anyone holding the public key can encrypt to, " +
                 "so a token decrypted with it proves nothing about its sender (RFC 7519 §11.2). Sign, then encrypt (JweWriter.WriteNested), and validate with NestedJwtValidator<TPayload>; " +
                 "or, only when the payload carries its own proof of origin, opt in with JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders.",
                 nameof(keys));
         }
 
+        _keys = keys;
         _policy = policy;
         _requiredType = requiredType;
         _nested = nested;
@@ -157,7 +109,7 @@ internal sealed class JweTokenReader
             return JwtError.Create(JwtErrorCode.UnauthenticatedSender, "alg");
         }
 
-        if (header.KeyIdLength > MaxKeyIdLength || !TryResolve(keyId.Slice(0, header.HasKeyId ? header.KeyIdLength : 0), header.HasKeyId, out JwtEncryptionKey? key))
+        if (header.KeyIdLength > MaxKeyIdLength || !_keys.TryResolve(keyId.Slice(0, header.HasKeyId ? header.KeyIdLength : 0), header.HasKeyId, out JwtEncryptionKey? key))
         {
             return JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
         }
@@ -250,26 +202,5 @@ internal sealed class JweTokenReader
         decoded = new Range(offset, offset + length);
         offset += length;
         return true;
-    }
-
-    private bool TryResolve(ReadOnlySpan<byte> kidUtf8, bool hasKid, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JwtEncryptionKey? key)
-    {
-        if (!hasKid)
-        {
-            key = _keys.Length == 1 ? _keys[0] : null;
-            return key is not null;
-        }
-
-        for (int i = 0; i < _keys.Length; i++)
-        {
-            if (_keyIdsUtf8[i] is { } id && kidUtf8.SequenceEqual(id))
-            {
-                key = _keys[i];
-                return true;
-            }
-        }
-
-        key = null;
-        return false;
     }
 }

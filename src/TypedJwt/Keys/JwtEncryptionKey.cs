@@ -7,7 +7,7 @@ namespace TypedJwt;
 /// encryption algorithm (<c>enc</c>) (RFC 8725 §3.1). A token whose header names another <c>alg</c> or <c>enc</c> is
 /// rejected before the key is used. Create keys with the factories on this class.
 /// </summary>
-public abstract partial class JwtEncryptionKey
+public abstract partial class JwtEncryptionKey : IKeyWithId
 {
     private protected JwtEncryptionKey(JweAlgorithm algorithm, JweEncryption encryption, string? keyId)
     {

@@ -19,10 +19,7 @@ public sealed partial class JwtKeySet
 {
     private static readonly ReadOnlyCollection<IgnoredJsonWebKey> NoIgnoredKeys = new([]);
 
-    private readonly JwtSigningKey[] _keys;
-
-    // kid as UTF-8, computed once so resolving compares bytes from the header without transcoding or allocating.
-    private readonly byte[]?[] _keyIdsUtf8;
+    private readonly KeyIdIndex<JwtSigningKey> _index;
 
     /// <summary>Creates a set of the given keys.</summary>
     /// <param name="keys">The keys; each <c>kid</c> at most once, and either all HMAC or all asymmetric.</param>
@@ -46,36 +43,10 @@ public sealed partial class JwtKeySet
     /// <param name="parameterName">The parameter the public caller's exceptions name.</param>
     private JwtKeySet(JwtSigningKey[] keys, int[]? jwksIndexes, ReadOnlyCollection<IgnoredJsonWebKey> ignoredKeys, string parameterName)
     {
-        _keys = keys;
-        _keyIdsUtf8 = new byte[]?[_keys.Length];
-        int Position(int i) => jwksIndexes is null ? i : jwksIndexes[i];
-        string ofSet = jwksIndexes is null ? "" : " of the JWK Set";
-
-        var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < _keys.Length; i++)
+        _index = new KeyIdIndex<JwtSigningKey>(keys, parameterName, jwksIndexes);
+        foreach (JwtSigningKey key in keys)
         {
-            JwtSigningKey key = _keys[i] ?? throw new ArgumentException($"Key {i} of the set is null.", parameterName);
-            if (key.KeyId is null)
-            {
-                if (_keys.Length > 1)
-                {
-                    throw new ArgumentException(
-                        $"Key {Position(i)}{ofSet} has no 'kid'; in a set of several keys every key needs one, or it could never be selected.", parameterName);
-                }
-            }
-            else
-            {
-                if (!keyIds.TryAdd(key.KeyId, i))
-                {
-                    throw new ArgumentException(
-                        $"Keys {Position(keyIds[key.KeyId])} and {Position(i)}{ofSet} have the 'kid' \"{JwtErrorMessages.Quote(key.KeyId)}\"; a 'kid' must select exactly one key.",
-                        parameterName);
-                }
-
-                _keyIdsUtf8[i] = Encoding.UTF8.GetBytes(key.KeyId);
-            }
-
-            if (JwsAlgorithmParameters.IsSymmetric(key.Algorithm) != JwsAlgorithmParameters.IsSymmetric(_keys[0].Algorithm))
+            if (JwsAlgorithmParameters.IsSymmetric(key.Algorithm) != JwsAlgorithmParameters.IsSymmetric(keys[0].Algorithm))
             {
                 throw new ArgumentException(
                     "The set mixes HMAC (symmetric) keys with RSA or EC (asymmetric) keys; TypedJwt refuses such sets so a public key can never be used as an HMAC secret.",
@@ -83,7 +54,7 @@ public sealed partial class JwtKeySet
             }
         }
 
-        Keys = new ReadOnlyCollection<JwtSigningKey>(_keys);
+        Keys = new ReadOnlyCollection<JwtSigningKey>(keys);
         IgnoredKeys = ignoredKeys;
     }
 
@@ -106,26 +77,8 @@ public sealed partial class JwtKeySet
     /// <param name="hasKid">Whether the header has a <c>kid</c>.</param>
     /// <param name="key">The selected key.</param>
     /// <returns>True when exactly one key was selected.</returns>
-    public bool TryResolve(ReadOnlySpan<byte> kidUtf8, bool hasKid, [NotNullWhen(true)] out JwtSigningKey? key)
-    {
-        if (!hasKid)
-        {
-            key = _keys.Length == 1 ? _keys[0] : null;
-            return key is not null;
-        }
-
-        for (int i = 0; i < _keys.Length; i++)
-        {
-            if (_keyIdsUtf8[i] is { } keyId && kidUtf8.SequenceEqual(keyId))
-            {
-                key = _keys[i];
-                return true;
-            }
-        }
-
-        key = null;
-        return false;
-    }
+    public bool TryResolve(ReadOnlySpan<byte> kidUtf8, bool hasKid, [NotNullWhen(true)] out JwtSigningKey? key) =>
+        _index.TryResolve(kidUtf8, hasKid, out key);
 
     /// <summary>
     /// The public keys as a JWK Set, for a JWKS endpoint: <c>{"keys":[...]}</c>. A set of HMAC keys publishes nothing
@@ -138,7 +91,7 @@ public sealed partial class JwtKeySet
         {
             writer.WriteStartObject();
             writer.WriteStartArray("keys"u8);
-            foreach (JwtSigningKey key in _keys)
+            foreach (JwtSigningKey key in _index.Keys)
             {
                 if (!JwsAlgorithmParameters.IsSymmetric(key.Algorithm))
                 {

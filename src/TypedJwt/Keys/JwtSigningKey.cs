@@ -4,7 +4,7 @@ namespace TypedJwt;
 /// A key bound to exactly one JWS algorithm (RFC 8725 §3.1). A token whose header names another algorithm is rejected
 /// before the key is used. Create keys with the factories on this class; the subclasses are per algorithm family.
 /// </summary>
-public abstract partial class JwtSigningKey
+public abstract partial class JwtSigningKey : IKeyWithId
 {
     private protected JwtSigningKey(JwsAlgorithm algorithm, string? keyId)
     {

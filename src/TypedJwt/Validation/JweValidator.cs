@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace TypedJwt;
 
@@ -23,16 +22,16 @@ public sealed class JweValidator<TPayload> : JwtValidatorBase<TPayload> where TP
     /// <see cref="JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders"/>), or the policy is inconsistent.
     /// </exception>
     public JweValidator(JwtEncryptionKey key, JwtValidationPolicy policy)
-        : this([key ?? throw new ArgumentNullException(nameof(key))], policy)
+        : this(new JwtEncryptionKeySet(key), policy)
     {
     }
 
-    /// <summary>Creates a validator that selects the key by the header's <c>kid</c>.</summary>
+    /// <summary>Creates a validator that selects the key from <paramref name="keys"/> by the header's <c>kid</c>.</summary>
     /// <exception cref="ArgumentException">
-    /// A key cannot decrypt, two keys share a <c>kid</c>, a key of several has no <c>kid</c>, shared-secret and public-key keys
-    /// are mixed, a key encrypts to a public key (unless the policy opts in), or the policy is inconsistent.
+    /// The keys encrypt to a public key (unless the policy sets <see cref="JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders"/>),
+    /// or the policy is inconsistent.
     /// </exception>
-    public JweValidator(IEnumerable<JwtEncryptionKey> keys, JwtValidationPolicy policy)
+    public JweValidator(JwtEncryptionKeySet keys, JwtValidationPolicy policy)
         : base(new JwtValidationPipeline<TPayload, JweEnvelope>(
             new JweEnvelope(new JweTokenReader(keys, policy, TokenTypeRequirement.For(TPayload.TokenType), nested: false, authenticatesSender: true)), policy))
     {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace TypedJwt;
 
@@ -20,13 +19,13 @@ public sealed class NestedJwtValidator<TPayload> : JwtValidatorBase<TPayload> wh
     /// <summary>Creates a validator that decrypts with one key and verifies the inner token with <paramref name="signingKeys"/>.</summary>
     /// <exception cref="ArgumentException">The key cannot decrypt, or the policy is inconsistent.</exception>
     public NestedJwtValidator(JwtEncryptionKey encryptionKey, JwtKeySet signingKeys, JwtValidationPolicy policy)
-        : this([encryptionKey ?? throw new ArgumentNullException(nameof(encryptionKey))], signingKeys, policy)
+        : this(new JwtEncryptionKeySet(encryptionKey), signingKeys, policy)
     {
     }
 
-    /// <summary>Creates a validator that selects the decryption key by the outer header's <c>kid</c>.</summary>
-    /// <exception cref="ArgumentException">A key cannot decrypt, two keys share a <c>kid</c>, the keys mix shared-secret and public-key encryption, or the policy is inconsistent.</exception>
-    public NestedJwtValidator(IEnumerable<JwtEncryptionKey> encryptionKeys, JwtKeySet signingKeys, JwtValidationPolicy policy)
+    /// <summary>Creates a validator that selects the decryption key from <paramref name="encryptionKeys"/> by the outer header's <c>kid</c>.</summary>
+    /// <exception cref="ArgumentException">The policy is inconsistent.</exception>
+    public NestedJwtValidator(JwtEncryptionKeySet encryptionKeys, JwtKeySet signingKeys, JwtValidationPolicy policy)
         : base(new JwtValidationPipeline<TPayload, NestedEnvelope>(
             new NestedEnvelope(
                 new JweTokenReader(encryptionKeys, policy, TokenTypeRequirement.None, nested: true, authenticatesSender: false),

@@ -41,7 +41,7 @@ public class IdentityModelJweInteropTests
         (JwtEncryptionKey ours, EncryptingCredentials theirs) = KeysFor(alg, enc);
         string token = new JsonWebTokenHandler().CreateToken(Claims(), theirs);
 
-        var reader = new JweTokenReader([ours], JwtValidationPolicy.For(Issuer, Audience), TokenTypeRequirement.None, nested: true, authenticatesSender: false);
+        var reader = new JweTokenReader(new JwtEncryptionKeySet(ours), JwtValidationPolicy.For(Issuer, Audience), TokenTypeRequirement.None, nested: true, authenticatesSender: false);
         byte[] bytes = System.Text.Encoding.ASCII.GetBytes(token);
         byte[] scratch = new byte[JweTokenReader.GetScratchLength(bytes.Length)];
         Assert.Equal(JwtError.None, reader.Decrypt(bytes, scratch, out Range plaintext));

@@ -148,7 +148,7 @@ public class JweRoundTripTests
     {
         JwtEncryptionKey first = JweTestKit.KeyFor(JweAlgorithm.A128KW, JweEncryption.A128GCM, "a", seed: 1);
         JwtEncryptionKey second = JweTestKit.KeyFor(JweAlgorithm.A256KW, JweEncryption.A256GCM, "b", seed: 2);
-        var validator = new JweValidator<PatientRecord>([first, second], JweTestKit.Policy());
+        var validator = new JweValidator<PatientRecord>(new JwtEncryptionKeySet([first, second]), JweTestKit.Policy());
 
         Assert.Equal(JwtError.None, validator.Validate(JweWriter.Write(JweTestKit.Record(), first).AsSpan()));
         Assert.Equal(JwtError.None, validator.Validate(JweWriter.Write(JweTestKit.Record(), second).AsSpan()));

@@ -132,7 +132,7 @@ public class RfcJweExampleTests
 
     private static JwtError Decrypt(JwtEncryptionKey key, string token, out byte[]? plaintext)
     {
-        var reader = new JweTokenReader([key], JweTestKit.Policy(), TokenTypeRequirement.None, nested: false, authenticatesSender: false);
+        var reader = new JweTokenReader(new JwtEncryptionKeySet(key), JweTestKit.Policy(), TokenTypeRequirement.None, nested: false, authenticatesSender: false);
         byte[] bytes = Encoding.ASCII.GetBytes(token);
         byte[] scratch = new byte[JweTokenReader.GetScratchLength(bytes.Length)];
         JwtError error = reader.Decrypt(bytes, scratch, out Range range);

@@ -144,12 +144,12 @@ public class UnauthenticatedSenderTests
         JwtEncryptionKey wrap = JwtEncryptionKey.CreateAesKeyWrap(JweAlgorithm.A256KW, JweEncryption.A256GCM, new byte[32], "wrap");
 
         // Refused even where public-key encryption is otherwise allowed: by the opt-in, and in the outer layer of a nested token.
-        Assert.Contains("mix", Assert.Throws<ArgumentException>(() => new JweValidator<AnyAccessTokenClaims>([secret, publicKey], Policy(acceptUnauthenticatedSenders: true))).Message);
-        Assert.Contains("mix", Assert.Throws<ArgumentException>(() => new JweValidator<AnyAccessTokenClaims>([secret, publicKey], Policy())).Message);
-        Assert.Contains("mix", Assert.Throws<ArgumentException>(() => new NestedJwtValidator<AnyAccessTokenClaims>([publicKey, wrap], new JwtKeySet(ValidatorTestKit.Key), Policy())).Message);
+        Assert.Contains("mix", Assert.Throws<ArgumentException>(() => new JweValidator<AnyAccessTokenClaims>(new JwtEncryptionKeySet([secret, publicKey]), Policy(acceptUnauthenticatedSenders: true))).Message);
+        Assert.Contains("mix", Assert.Throws<ArgumentException>(() => new JweValidator<AnyAccessTokenClaims>(new JwtEncryptionKeySet([secret, publicKey]), Policy())).Message);
+        Assert.Contains("mix", Assert.Throws<ArgumentException>(() => new NestedJwtValidator<AnyAccessTokenClaims>(new JwtEncryptionKeySet([publicKey, wrap]), new JwtKeySet(ValidatorTestKit.Key), Policy())).Message);
 
         // One kind at a time is fine.
-        var shared = new JweValidator<AnyAccessTokenClaims>([secret, wrap], Policy());
+        var shared = new JweValidator<AnyAccessTokenClaims>(new JwtEncryptionKeySet([secret, wrap]), Policy());
         Assert.Equal(JwtError.None, shared.Validate(JweWriter.Write(new AnyAccessTokenClaims(), wrap).AsSpan()));
         Assert.Equal(JwtError.None, shared.Validate(JweWriter.Write(new AnyAccessTokenClaims(), secret).AsSpan()));
     }
