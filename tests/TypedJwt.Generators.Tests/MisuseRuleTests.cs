@@ -166,6 +166,56 @@ public class MisuseRuleTests
         }
         """);
 
+    // JwtValidationPolicy is a class, so `policy with { ... }` does not compile against it today (CS8858). Should it become a
+    // record, a with expression must be read like an initializer; this record stands in for it under the same metadata name.
+    [Fact]
+    public async Task The_policy_rules_read_a_with_expression()
+    {
+        var test = new CSharpAnalyzerTest<ValidationPolicyAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = AnalyzerTestKit.ReferenceAssemblies,
+            TestCode = """
+                using System;
+
+                namespace TypedJwt
+                {
+                    public sealed record JwtValidationPolicy
+                    {
+                        public bool RequireExpirationTime { get; init; } = true;
+                        public bool SkipIssuerValidation { get; init; }
+                        public bool SkipAudienceValidation { get; init; }
+                        public TimeSpan Leeway { get; init; } = TimeSpan.FromSeconds(30);
+                    }
+                }
+
+                namespace Sample
+                {
+                    using TypedJwt;
+
+                    public static class Policies
+                    {
+                        public static JwtValidationPolicy Loosen(JwtValidationPolicy strict) => strict with
+                        {
+                            {|TJ0013:RequireExpirationTime = false|},
+                            {|TJ0014:SkipIssuerValidation = true|},
+                            {|TJ0015:SkipAudienceValidation = true|},
+                            {|#0:Leeway = TimeSpan.FromHours(1)|},
+                        };
+
+                        public static JwtValidationPolicy Keep(JwtValidationPolicy strict, bool legacy) => strict with
+                        {
+                            Leeway = TimeSpan.FromSeconds(10),
+                            SkipIssuerValidation = legacy,
+                        };
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("TJ0016", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("01:00:00"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public void The_weakened_policy_rules_have_the_documented_severities()
     {

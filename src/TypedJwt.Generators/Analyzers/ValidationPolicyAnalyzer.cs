@@ -13,7 +13,7 @@ namespace TypedJwt.Generators.Analyzers;
 /// TJ0013-TJ0016: a <c>JwtValidationPolicy</c> initializer that weakens validation with a constant: <c>exp</c> not required,
 /// issuer or audience not checked, leeway above 5 minutes. Each is a deliberate opt-in in the API, so each has its own ID
 /// to suppress with a justification where the choice is right; a value computed at run time is not reported. The four
-/// rules read the same initializer, so they share one file and one pass.
+/// rules read the same initializer (of a <c>new</c> or a <c>with</c> expression), so they share one file and one pass.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ValidationPolicyAnalyzer : DiagnosticAnalyzer
@@ -40,19 +40,26 @@ public sealed class ValidationPolicyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, policy), OperationKind.ObjectCreation);
+            // A with expression sets properties through the same kind of initializer. JwtValidationPolicy is a class today, so
+            // `policy with { ... }` does not compile (CS8858); the policy becoming a record must not open a way around the rules.
+            start.RegisterOperationAction(c => Analyze(c, policy), OperationKind.ObjectCreation, OperationKind.With);
         });
     }
 
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol policy)
     {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Initializer is null || !SymbolEqualityComparer.Default.Equals(creation.Type, policy))
+        IObjectOrCollectionInitializerOperation? objectInitializer = context.Operation switch
+        {
+            IObjectCreationOperation creation => creation.Initializer,
+            IWithOperation with => with.Initializer,
+            _ => null,
+        };
+        if (objectInitializer is null || !SymbolEqualityComparer.Default.Equals(context.Operation.Type, policy))
         {
             return;
         }
 
-        foreach (IOperation initializer in creation.Initializer.Initializers)
+        foreach (IOperation initializer in objectInitializer.Initializers)
         {
             if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
             {
