@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,9 +15,9 @@ namespace TypedJwt.CodeFixes;
 
 /// <summary>
 /// TJ0001/TJ0002: sets <c>Encrypted = true</c> on the payload's <c>[JwtPayload]</c> attribute, wherever that partial
-/// declaration is. Offered only for payloads: a header is never encrypted.
+/// declaration is. Offered only for payloads: a header is never encrypted. Registered first by
+/// <see cref="SensitiveClaimCodeFixProvider"/>, which is what the IDE and <c>dotnet format</c> load.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkPayloadEncryptedCodeFixProvider)), Shared]
 public sealed class MarkPayloadEncryptedCodeFixProvider : CodeFixProvider
 {
     private const string Title = "Mark the payload Encrypted = true";
