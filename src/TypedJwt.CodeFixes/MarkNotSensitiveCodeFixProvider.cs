@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,8 +16,8 @@ namespace TypedJwt.CodeFixes;
 /// TJ0001/TJ0002: marks the member <c>[NotSensitive(Justification = "")]</c>. The justification is left empty on purpose:
 /// TJ0010 then points at it until the reason is written (Roslyn 4.8 has no public way for a fix to place the caret).
 /// A positional record parameter gets <c>[property: ...]</c>, since the attribute applies to properties and fields.
+/// Registered second by <see cref="SensitiveClaimCodeFixProvider"/>, after the payload is offered encryption.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkNotSensitiveCodeFixProvider)), Shared]
 public sealed class MarkNotSensitiveCodeFixProvider : CodeFixProvider
 {
     private const string Title = "Mark the claim [NotSensitive] with a justification";

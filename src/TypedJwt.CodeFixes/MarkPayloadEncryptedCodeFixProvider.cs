@@ -1,5 +1,5 @@
+using System;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,12 +16,17 @@ namespace TypedJwt.CodeFixes;
 
 /// <summary>
 /// TJ0001/TJ0002: sets <c>Encrypted = true</c> on the payload's <c>[JwtPayload]</c> attribute, wherever that partial
-/// declaration is. Offered only for payloads: a header is never encrypted.
+/// declaration is. Offered only for payloads: a header is never encrypted. The edit is the same for both JWE forms, but the
+/// APIs to pair it with are not: with RSA or EC keys a plain JWE authenticates no sender, so the payload must be signed, then
+/// encrypted. The title names the pair that fits the keys the solution already uses with this payload
+/// (<see cref="EncryptionFormFinder"/>); the equivalence key is the same for both, so Fix All applies either.
+/// Registered first by <see cref="SensitiveClaimCodeFixProvider"/>, which is what the IDE and <c>dotnet format</c> load.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkPayloadEncryptedCodeFixProvider)), Shared]
 public sealed class MarkPayloadEncryptedCodeFixProvider : CodeFixProvider
 {
-    private const string Title = "Mark the payload Encrypted = true";
+    internal const string SharedKeyTitle = "Mark the payload Encrypted = true (JweWriter.Write + JweValidator with a shared key)";
+
+    internal const string SignThenEncryptTitle = "Mark the payload Encrypted = true (sign then encrypt: JweWriter.WriteNested + NestedJwtValidator)";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
@@ -36,28 +41,51 @@ public sealed class MarkPayloadEncryptedCodeFixProvider : CodeFixProvider
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.ContainsKey(SensitiveClaimAnalyzer.CanEncryptProperty) || root is null || ClaimMemberSyntax.Find(root, diagnostic.Location.SourceSpan) is not { } member)
+            if (!diagnostic.Properties.ContainsKey(SensitiveClaimAnalyzer.CanEncryptProperty)
+                || root is null
+                || ClaimMemberSyntax.Find(root, diagnostic.Location.SourceSpan) is not { } member
+                || await PayloadAsync(context.Document, member, context.CancellationToken).ConfigureAwait(false) is not { } payload)
             {
                 continue;
             }
 
+            string title = await FormAsync(context.Document, payload, context.CancellationToken).ConfigureAwait(false) == EncryptionForm.SignThenEncrypt
+                ? SignThenEncryptTitle
+                : SharedKeyTitle;
             context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => MarkEncryptedAsync(context.Document, member, ct), equivalenceKey: nameof(MarkPayloadEncryptedCodeFixProvider)),
+                CodeAction.Create(title, ct => MarkEncryptedAsync(context.Document, payload, ct), equivalenceKey: nameof(MarkPayloadEncryptedCodeFixProvider)),
                 diagnostic);
         }
     }
 
-    private static async Task<Solution> MarkEncryptedAsync(Document document, SyntaxNode member, CancellationToken cancellationToken)
+    private static async Task<INamedTypeSymbol?> PayloadAsync(Document document, SyntaxNode member, CancellationToken cancellationToken)
     {
-        Solution solution = document.Project.Solution;
         SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        INamedTypeSymbol? type = model?.GetDeclaredSymbol(member, cancellationToken) switch
+        return model?.GetDeclaredSymbol(member, cancellationToken) switch
         {
             IParameterSymbol parameter => parameter.ContainingType,
             ISymbol symbol => symbol.ContainingType,
             _ => null,
         };
-        AttributeData? payload = type?.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "TypedJwt.JwtPayloadAttribute");
+    }
+
+    private static async Task<EncryptionForm> FormAsync(Document document, INamedTypeSymbol payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EncryptionFormFinder.FindAsync(document, payload, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The title is advice. A failed search must not cost the fix itself: the IDE disables a provider that throws.
+            return EncryptionForm.SharedKey;
+        }
+    }
+
+    private static async Task<Solution> MarkEncryptedAsync(Document document, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        Solution solution = document.Project.Solution;
+        AttributeData? payload = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "TypedJwt.JwtPayloadAttribute");
         if (payload?.ApplicationSyntaxReference is not { } reference
             || solution.GetDocument(reference.SyntaxTree) is not { } attributeDocument
             || await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not AttributeSyntax attribute)

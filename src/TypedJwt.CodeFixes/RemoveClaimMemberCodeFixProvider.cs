@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -12,8 +11,8 @@ namespace TypedJwt.CodeFixes;
 /// <summary>
 /// TJ0001/TJ0002: removes the member, so the value is no longer in the token. A positional record parameter is removed
 /// from the parameter list; code that passed it will no longer compile, which shows every place that set the value.
+/// Registered last by <see cref="SensitiveClaimCodeFixProvider"/>: it is the one that deletes code.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveClaimMemberCodeFixProvider)), Shared]
 public sealed class RemoveClaimMemberCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>

@@ -6,7 +6,7 @@ using TypedJwt.Generators.Analyzers;
 
 namespace TypedJwt.Generators.Tests;
 
-/// <summary>TJ0010-TJ0016: the justification of [NotSensitive], hard-coded and short keys, weakened validation policies.</summary>
+/// <summary>TJ0010-TJ0016 and TJ0018: the justification of [NotSensitive], hard-coded and short keys, weakened validation policies.</summary>
 public class MisuseRuleTests
 {
     private const string Usings = """
@@ -167,6 +167,117 @@ public class MisuseRuleTests
         """);
 
     [Fact]
+    public Task TJ0018_reports_a_constant_opt_in_to_unauthenticated_senders() => VerifyAsync<ValidationPolicyAnalyzer>("""
+        public static class Policies
+        {
+            private const bool Accept = true;
+
+            public static JwtValidationPolicy Inline() => new()
+            {
+                ValidIssuers = ["https://id.example"],
+                ValidAudiences = ["api"],
+                {|TJ0018:DangerousAcceptUnauthenticatedSenders = true|},
+            };
+
+            public static JwtValidationPolicy Named() => new JwtValidationPolicy { ValidIssuers = ["i"], ValidAudiences = ["a"], {|TJ0018:DangerousAcceptUnauthenticatedSenders = Accept|} };
+
+            public static JwtValidationPolicy WithOthers() => new()
+            {
+                ValidIssuers = ["i"],
+                {|TJ0015:SkipAudienceValidation = true|},
+                {|TJ0018:DangerousAcceptUnauthenticatedSenders = !false|},
+            };
+        }
+        """);
+
+    [Fact]
+    public Task TJ0018_is_silent_for_false_computed_or_other_settings() => VerifyAsync<ValidationPolicyAnalyzer>("""
+        public static class Policies
+        {
+            public static JwtValidationPolicy Off() => new()
+            {
+                ValidIssuers = ["https://id.example"],
+                ValidAudiences = ["api"],
+                DangerousAcceptUnauthenticatedSenders = false,
+            };
+
+            public static JwtValidationPolicy Configured(bool legacyPartner) => new()
+            {
+                ValidIssuers = ["i"],
+                ValidAudiences = ["a"],
+                DangerousAcceptUnauthenticatedSenders = legacyPartner,
+            };
+
+            public static JwtValidationPolicy FromEnvironment() => new()
+            {
+                ValidIssuers = ["i"],
+                ValidAudiences = ["a"],
+                DangerousAcceptUnauthenticatedSenders = Environment.GetEnvironmentVariable("LEGACY_JWE") == "1",
+                RequireExpirationTime = true,
+                SkipIssuerValidation = false,
+            };
+
+            public static JwtValidationPolicy Default() => JwtValidationPolicy.For("https://id.example", "api");
+
+            public static object Elsewhere() => new LegacyOptions { DangerousAcceptUnauthenticatedSenders = true };
+        }
+
+        public sealed class LegacyOptions { public bool DangerousAcceptUnauthenticatedSenders { get; init; } }
+        """);
+
+    // JwtValidationPolicy is a class, so `policy with { ... }` does not compile against it today (CS8858). Should it become a
+    // record, a with expression must be read like an initializer; this record stands in for it under the same metadata name.
+    [Fact]
+    public async Task The_policy_rules_read_a_with_expression()
+    {
+        var test = new CSharpAnalyzerTest<ValidationPolicyAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = AnalyzerTestKit.ReferenceAssemblies,
+            TestCode = """
+                using System;
+
+                namespace TypedJwt
+                {
+                    public sealed record JwtValidationPolicy
+                    {
+                        public bool RequireExpirationTime { get; init; } = true;
+                        public bool SkipIssuerValidation { get; init; }
+                        public bool SkipAudienceValidation { get; init; }
+                        public TimeSpan Leeway { get; init; } = TimeSpan.FromSeconds(30);
+                        public bool DangerousAcceptUnauthenticatedSenders { get; init; }
+                    }
+                }
+
+                namespace Sample
+                {
+                    using TypedJwt;
+
+                    public static class Policies
+                    {
+                        public static JwtValidationPolicy Loosen(JwtValidationPolicy strict) => strict with
+                        {
+                            {|TJ0013:RequireExpirationTime = false|},
+                            {|TJ0014:SkipIssuerValidation = true|},
+                            {|TJ0015:SkipAudienceValidation = true|},
+                            {|#0:Leeway = TimeSpan.FromHours(1)|},
+                            {|TJ0018:DangerousAcceptUnauthenticatedSenders = true|},
+                        };
+
+                        public static JwtValidationPolicy Keep(JwtValidationPolicy strict, bool legacy) => strict with
+                        {
+                            Leeway = TimeSpan.FromSeconds(10),
+                            DangerousAcceptUnauthenticatedSenders = legacy,
+                        };
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("TJ0016", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("01:00:00"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public void The_weakened_policy_rules_have_the_documented_severities()
     {
         var severities = new ValidationPolicyAnalyzer().SupportedDiagnostics.ToDictionary(d => d.Id, d => d.DefaultSeverity);
@@ -174,5 +285,19 @@ public class MisuseRuleTests
         Assert.Equal(DiagnosticSeverity.Info, severities["TJ0014"]);
         Assert.Equal(DiagnosticSeverity.Warning, severities["TJ0015"]);
         Assert.Equal(DiagnosticSeverity.Warning, severities["TJ0016"]);
+        Assert.Equal(DiagnosticSeverity.Warning, severities["TJ0018"]);
+    }
+
+    [Fact]
+    public void TJ0018_message_names_the_risk_the_fix_and_when_to_suppress()
+    {
+        string source = Usings + "public static class P { public static JwtValidationPolicy Make() => new() { ValidIssuers = [\"i\"], ValidAudiences = [\"a\"], DangerousAcceptUnauthenticatedSenders = true }; }";
+        Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze(source, new ValidationPolicyAnalyzer()));
+        string message = diagnostic.GetMessage();
+        Assert.Contains("anyone who has that key can make with any claims", message);
+        Assert.Contains("JweWriter.WriteNested", message);
+        Assert.Contains("NestedJwtValidator<T>", message);
+        Assert.Contains("its own proof of origin", message);
+        Assert.Equal("TypedJwt.Security", diagnostic.Descriptor.Category);
     }
 }

@@ -170,4 +170,14 @@ internal static class DiagnosticDescriptors
         description: "Until the value is fixed, types without an explicit NamingPolicy are named with the default, SnakeCaseLower.",
         helpLinkUri: HelpLinkBase + RuleIdentifiers.InvalidNamingPolicyOption + ".md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnauthenticatedSendersAccepted = new(
+        RuleIdentifiers.UnauthenticatedSendersAccepted,
+        "Validation accepts encrypted tokens from any sender",
+        "DangerousAcceptUnauthenticatedSenders = true accepts tokens encrypted to a public key, which anyone who has that key can make with any claims; sign then encrypt (JweWriter.WriteNested) and validate with NestedJwtValidator<T>, and suppress this with a justification only when the payload carries its own proof of origin",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Public-key encryption (RSA-OAEP, ECDH-ES) authenticates no sender: the recipient's public key is public, so a JweValidator that accepts such tokens accepts claims from anyone (RFC 7519 §11.2). A nested token is signed before it is encrypted, and the signature proves who sent it.",
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.UnauthenticatedSendersAccepted + ".md");
 }

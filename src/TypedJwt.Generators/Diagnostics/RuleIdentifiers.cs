@@ -22,4 +22,5 @@ internal static class RuleIdentifiers
     public const string AudienceNotValidated = "TJ0015";
     public const string LeewayTooLarge = "TJ0016";
     public const string InvalidNamingPolicyOption = "TJ0017";
+    public const string UnauthenticatedSendersAccepted = "TJ0018";
 }
