@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 
 // The benchmark suite: pick scenarios with --filter (for example '*Hs256*'), a job with --job (short, dry), and
 // --inProcess to skip per-run project builds. docs/benchmarks.md has the commands and the recorded tables.
-// --paired {Hs256|Rs256|Ps256|Es256} instead times one scenario interleaved (Harness/PairedRun.cs), for noisy machines.
+// --paired {Hs256|Rs256|Ps256|Es256|HostileHeaders} instead times one scenario interleaved (Harness/PairedRun.cs), for noisy machines.
 // Exits non-zero when a benchmark fails (a setup check throws, or a run errors), so the CI smoke run catches rot.
 if (args is ["--paired", string scenario])
 {
