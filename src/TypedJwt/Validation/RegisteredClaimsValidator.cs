@@ -36,7 +36,7 @@ internal sealed class RegisteredClaimsValidator
 
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(_policy.MaxJsonDepth));
         // Governed claims are recognised by name anyway, so their duplicates are caught by a bit each; only the other
-        // names go into the set, which compares every name with all before it.
+        // names go into the set.
         var names = new JwtMemberNameSet(stackalloc byte[JwtJson.NameBufferSize]);
         int governedSeen = 0;
         var claims = new JwtRegisteredClaims(this);
