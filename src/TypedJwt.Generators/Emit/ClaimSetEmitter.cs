@@ -44,6 +44,11 @@ internal static partial class ClaimSetEmitter
         }
 
         WriteWriteJson(writer, spec);
+        if (!spec.IsHeader)
+        {
+            WriteVisitClaims(writer, spec);
+        }
+
         WriteTryReadJson(writer, spec);
         WriteTryReadDocument(writer, spec);
         WriteValidateConstraints(writer, spec);

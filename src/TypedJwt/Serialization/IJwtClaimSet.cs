@@ -40,6 +40,12 @@ public interface IJwtPayload<TSelf> : IJwtClaimSet<TSelf> where TSelf : IJwtPayl
     /// so that a validator reads the payload once.
     /// </summary>
     static abstract bool TryReadJson(ref Utf8JsonReader reader, in JwtReadOptions options, ref JwtRegisteredClaims registered, [MaybeNullWhen(false)] out TSelf value, out JwtError error);
+
+    /// <summary>
+    /// Hands every claim <see cref="IJwtClaimSet{TSelf}.WriteJson"/> would write to <paramref name="visitor"/>, one value at a
+    /// time, in declaration order; the claims-based APIs are built from it without reading the token again.
+    /// </summary>
+    void VisitClaims(IJwtClaimVisitor visitor);
 }
 
 /// <summary>A typed JOSE header with extra parameters, generated for <see cref="JwtHeaderAttribute"/>.</summary>

@@ -142,5 +142,7 @@ public class TokenTypeTests
         }
 
         public JwtError ValidateConstraints() => default;
+
+        public void VisitClaims(IJwtClaimVisitor visitor) => new AnyAccessTokenClaims().VisitClaims(visitor);
     }
 }

@@ -31,6 +31,11 @@ internal sealed class AnyClaims : IJwtPayload<AnyClaims>
 
     public JwtError ValidateConstraints() => default;
 
+    // It keeps no claim, so it has none to hand out.
+    public void VisitClaims(IJwtClaimVisitor visitor)
+    {
+    }
+
     // Every member may be a registered claim the validator governs, so each one is shown to it before being skipped.
     internal static bool TrySkipObject(ref Utf8JsonReader reader, in JwtReadOptions options, ref JwtRegisteredClaims registered, out JwtError error)
     {
@@ -94,4 +99,11 @@ internal sealed class AnyAccessTokenClaims : IJwtPayload<AnyAccessTokenClaims>
     }
 
     public JwtError ValidateConstraints() => default;
+
+    public void VisitClaims(IJwtClaimVisitor visitor)
+    {
+        visitor.VisitString("iss", "https://issuer.example");
+        visitor.VisitString("aud", "api");
+        visitor.VisitInteger("exp", 4102444800);
+    }
 }

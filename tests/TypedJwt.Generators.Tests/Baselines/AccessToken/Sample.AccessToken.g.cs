@@ -44,6 +44,37 @@ namespace Sample
         }
 
         /// <inheritdoc/>
+        public void VisitClaims(global::TypedJwt.IJwtClaimVisitor visitor)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(visitor);
+            if (this.Issuer is { } __c0)
+            {
+                visitor.VisitString("iss", __c0);
+            }
+            if (this.Subject is { } __c1)
+            {
+                visitor.VisitString("sub", __c1);
+            }
+            global::TypedJwt.JwtClaimVisits.Audience(visitor, "aud", this.Audience);
+            global::TypedJwt.JwtClaimVisits.NumericDate(visitor, "exp", this.ExpiresAt);
+            if (this.IssuedAt is { } __c4)
+            {
+                global::TypedJwt.JwtClaimVisits.NumericDate(visitor, "iat", __c4);
+            }
+            if (!this.Roles.IsDefault)
+            {
+                foreach (string __e in this.Roles)
+                {
+                    if (__e is not null)
+                    {
+                        visitor.VisitString("roles", __e);
+                    }
+                }
+            }
+            global::TypedJwt.JwtClaimVisits.Guid(visitor, "tenant_id", this.TenantId);
+        }
+
+        /// <inheritdoc/>
         public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.AccessToken value, out global::TypedJwt.JwtError error)
         {
             var registered = default(global::TypedJwt.JwtRegisteredClaims);

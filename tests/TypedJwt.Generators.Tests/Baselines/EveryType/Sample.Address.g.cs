@@ -21,6 +21,16 @@ namespace Sample
         }
 
         /// <inheritdoc/>
+        public void VisitClaims(global::TypedJwt.IJwtClaimVisitor visitor)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(visitor);
+            if (this.Country is { } __c0)
+            {
+                visitor.VisitString("country", __c0);
+            }
+        }
+
+        /// <inheritdoc/>
         public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.Address value, out global::TypedJwt.JwtError error)
         {
             var registered = default(global::TypedJwt.JwtRegisteredClaims);

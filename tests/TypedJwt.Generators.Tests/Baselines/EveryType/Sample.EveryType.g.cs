@@ -95,6 +95,67 @@ namespace Sample
         }
 
         /// <inheritdoc/>
+        public void VisitClaims(global::TypedJwt.IJwtClaimVisitor visitor)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(visitor);
+            if (this.Text is { } __c0)
+            {
+                visitor.VisitString("text", __c0);
+            }
+            visitor.VisitBoolean("flag", this.Flag);
+            visitor.VisitInteger("small", this.Small);
+            visitor.VisitInteger("large", this.Large);
+            visitor.VisitNumber("ratio", this.Ratio);
+            visitor.VisitNumber("amount", this.Amount);
+            global::TypedJwt.JwtClaimVisits.Guid(visitor, "id", this.Id);
+            global::TypedJwt.JwtClaimVisits.NumericDate(visitor, "when", this.When);
+            global::TypedJwt.JwtClaimVisits.Date(visitor, "birthdate", this.Birthdate);
+            visitor.VisitString("plan", __NameOf_Sample_Plan(this.Plan));
+            if (this.Website is { } __c10)
+            {
+                global::TypedJwt.JwtClaimVisits.Uri(visitor, "website", __c10);
+            }
+            if (this.MaybeNumber is { } __c11)
+            {
+                visitor.VisitInteger("maybeNumber", __c11);
+            }
+            if (this.MaybeText is { } __c12)
+            {
+                visitor.VisitString("maybeText", __c12);
+            }
+            if (this.Tags is { } __c13)
+            {
+                foreach (string __e in __c13)
+                {
+                    if (__e is not null)
+                    {
+                        visitor.VisitString("tags", __e);
+                    }
+                }
+            }
+            if (this.Numbers is { } __c14)
+            {
+                foreach (long __e in __c14)
+                {
+                    visitor.VisitInteger("numbers", __e);
+                }
+            }
+            if (!this.Plans.IsDefault)
+            {
+                foreach (global::Sample.Plan __e in this.Plans)
+                {
+                    visitor.VisitString("plans", __NameOf_Sample_Plan(__e));
+                }
+            }
+            global::TypedJwt.JwtClaimVisits.Audience(visitor, "aud", this.Audience);
+            global::TypedJwt.JwtClaimVisits.Scope(visitor, "scope", this.Scope);
+            if (this.Address is { } __c18)
+            {
+                visitor.VisitObject("address", __c18);
+            }
+        }
+
+        /// <inheritdoc/>
         public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.EveryType value, out global::TypedJwt.JwtError error)
         {
             var registered = default(global::TypedJwt.JwtRegisteredClaims);

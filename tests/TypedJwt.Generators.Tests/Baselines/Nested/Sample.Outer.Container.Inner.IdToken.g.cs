@@ -27,6 +27,17 @@ namespace Sample.Outer
                 }
 
                 /// <inheritdoc/>
+                public void VisitClaims(global::TypedJwt.IJwtClaimVisitor visitor)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(visitor);
+                    if (this.Subject is { } __c0)
+                    {
+                        visitor.VisitString("sub", __c0);
+                    }
+                    visitor.VisitInteger("auth_time", this.AuthTime);
+                }
+
+                /// <inheritdoc/>
                 public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.Outer.Container.Inner.IdToken value, out global::TypedJwt.JwtError error)
                 {
                     var registered = default(global::TypedJwt.JwtRegisteredClaims);
