@@ -7,7 +7,8 @@ namespace TypedJwt.AspNetCore;
 
 /// <summary>
 /// Issues <typeparamref name="TPayload"/> tokens with a bearer scheme's signing key, issuer, audience, clock and lifetime,
-/// for login endpoints. Registered as a singleton by <c>AddTypedJwtBearer&lt;TPayload&gt;</c>; thread-safe.
+/// for login endpoints: signed tokens, or with an <see cref="TypedJwtBearerOptions.EncryptionKey"/>, tokens signed then
+/// encrypted (or only encrypted, when <see cref="TypedJwtBearerOptions.RequireSignedTokens"/> is off), as the scheme reads them. Registered as a singleton by <c>AddTypedJwtBearer&lt;TPayload&gt;</c>; thread-safe.
 /// </summary>
 /// <typeparam name="TPayload">The <see cref="JwtPayloadAttribute"/> type.</typeparam>
 public sealed class JwtIssuer<TPayload>
@@ -43,10 +44,16 @@ public sealed class JwtIssuer<TPayload>
     {
         ArgumentNullException.ThrowIfNull(createPayload);
         TypedJwtBearerOptions options = Options;
-        JwtSigningKey key = options.SigningKey ?? throw NoSigningKey();
-        if (!key.CanSign)
+        bool signed = options.RequireSignedTokens || options.EncryptionKey is null;
+        JwtSigningKey? key = signed ? options.SigningKey ?? throw NoSigningKey() : null;
+        if (key is { CanSign: false })
         {
             throw new InvalidOperationException($"The signing key of scheme '{_scheme}' is public only; configure a private JWK to issue tokens.");
+        }
+
+        if (options is { EncryptionKey: null, DecryptionKeys: not null })
+        {
+            throw new InvalidOperationException($"Scheme '{_scheme}' decrypts tokens but has no EncryptionKey to encrypt the tokens it issues.");
         }
 
         ResolvedBearer resolved = options.Resolved ?? throw NoSigningKey();
@@ -60,7 +67,13 @@ public sealed class JwtIssuer<TPayload>
         DateTimeOffset expiresAt = now + TimeSpan.FromSeconds(Math.Ceiling(options.TokenLifetime.TotalSeconds));
         var context = new JwtIssueContext(issuer, audience, now, expiresAt, NewTokenId());
         TPayload payload = createPayload(context, state);
-        return new IssuedJwt(JwsWriter.Write(payload, key), now, expiresAt);
+        string token = options.EncryptionKey switch
+        {
+            null => JwsWriter.Write(payload, key!),
+            { } encryption when key is not null => JweWriter.WriteNested(payload, key, encryption),
+            { } encryption => JweWriter.Write(payload, encryption),
+        };
+        return new IssuedJwt(token, now, expiresAt);
     }
 
     private TypedJwtBearerOptions Options => _options.Get(_scheme);

@@ -11,8 +11,10 @@ using Microsoft.Net.Http.Headers;
 namespace TypedJwt.AspNetCore;
 
 /// <summary>
-/// Authenticates requests that carry <c>Authorization: Bearer &lt;token&gt;</c> (RFC 6750 §2.1) with the generated
-/// validator of <typeparamref name="TPayload"/>; Microsoft.IdentityModel is not on this path. A refused or missing token is
+/// Authenticates requests that carry <c>Authorization: Bearer &lt;token&gt;</c> (RFC 6750 §2.1) with the scheme's
+/// validator of <typeparamref name="TPayload"/>: signed tokens, or with decryption keys configured, nested sign-then-encrypt
+/// tokens (or plain JWEs with a shared key, when <see cref="TypedJwtBearerOptions.RequireSignedTokens"/> is off).
+/// Microsoft.IdentityModel is not on this path. A refused or missing token is
 /// answered with 401 and <c>WWW-Authenticate: Bearer error="invalid_token", error_description="..."</c>, the description
 /// being the <see cref="JwtError.Message"/> (which names a claim or header parameter, never a value or key material).
 /// </summary>
@@ -52,14 +54,13 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
         }
 
         ReadOnlySpan<char> token = value.Slice(BearerScheme.Length).TrimStart(' ');
-        var validator = (JwtValidator<TPayload>)Resolved.Validator;
-        if (!validator.TryValidate(token, out TPayload? payload, out JwtError error))
+        if (!Resolved.Validator.TryValidate(token, out TPayload? payload, out JwtError error))
         {
             return Task.FromResult(Refuse(error));
         }
 
-        var identity = new JwtClaimsIdentity<TPayload>(
-            payload, JwtClaimsProjection.Project(token, ClaimsIssuer, validator.Policy.MaxJsonDepth), Scheme.Name, Options.NameClaimType, Options.RoleClaimType);
+        // The claims-based APIs get their claims from the typed payload, projected only if something asks for them.
+        var identity = new JwtClaimsIdentity<TPayload>(payload, Scheme.Name, Options.NameClaimType, Options.RoleClaimType, ClaimsIssuer);
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(ticket));
     }
@@ -80,9 +81,9 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
         Response.Headers[HeaderNames.WWWAuthenticate] = BearerChallenge.InvalidToken(description);
     }
 
-    private ResolvedBearer Resolved =>
-        Options.Resolved ?? throw new InvalidOperationException(
-            $"The TypedJwt bearer scheme '{Scheme.Name}' has no usable key or policy; its options validation says why.");
+    private ResolvedBearer<TPayload> Resolved =>
+        Options.Resolved as ResolvedBearer<TPayload> ?? throw new InvalidOperationException(
+            $"The TypedJwt bearer scheme '{Scheme.Name}' has no usable key or policy for {typeof(TPayload).Name}; its options validation says why.");
 
     private AuthenticateResult Refuse(JwtError error)
     {

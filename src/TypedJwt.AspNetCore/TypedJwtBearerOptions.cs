@@ -26,6 +26,29 @@ public sealed class TypedJwtBearerOptions : AuthenticationSchemeOptions
     public JwtKeySet? ValidationKeys { get; set; }
 
     /// <summary>
+    /// For payload types declared <c>Encrypted = true</c>: the key issued tokens are encrypted with (<see cref="JwtIssuer{TPayload}"/>),
+    /// and the one they are decrypted with unless <see cref="DecryptionKeys"/> is set. Configured in code. With
+    /// <see cref="RequireSignedTokens"/> (the default) tokens are signed, then encrypted (nested, RFC 7519 §11.2), so any kind
+    /// of key fits (RSA-OAEP, ECDH-ES, or a shared secret); without it they are plain JWEs, and the key must be a shared
+    /// secret (<c>dir</c>, <c>A128KW</c>, <c>A256KW</c>), since encryption to a public key proves nothing about the sender.
+    /// </summary>
+    public JwtEncryptionKey? EncryptionKey { get; set; }
+
+    /// <summary>
+    /// The keys tokens are decrypted with, selected by <c>kid</c> (for example the current and the previous key during
+    /// rotation). Null: the set of <see cref="EncryptionKey"/> alone, or no decryption (signed tokens) when that is null too.
+    /// </summary>
+    public JwtEncryptionKeySet? DecryptionKeys { get; set; }
+
+    /// <summary>
+    /// Whether encrypted tokens must carry a signed token inside (nested, validated by <see cref="NestedJwtValidator{TPayload}"/>),
+    /// as JwtBearer's option of the same name. Default true. False accepts plain JWEs (<see cref="JweValidator{TPayload}"/>),
+    /// whose only proof of origin is the shared decryption key; it has no effect without <see cref="EncryptionKey"/> or
+    /// <see cref="DecryptionKeys"/>.
+    /// </summary>
+    public bool RequireSignedTokens { get; set; } = true;
+
+    /// <summary>
     /// Explicit opt-in, for development and demos: when no key is configured, create an ES256 key at start. Tokens signed
     /// with it die with the process, and every instance of a scaled-out service would have its own; a production service
     /// must configure a key instead. False by default: without a key and without this opt-in, start-up fails.
@@ -55,6 +78,9 @@ public sealed class TypedJwtBearerOptions : AuthenticationSchemeOptions
 
     /// <summary>The claim type roles are read from. Default <c>roles</c>.</summary>
     public string RoleClaimType { get; set; } = TypedJwtBearerDefaults.RoleClaimType;
+
+    /// <summary>Whether tokens are encrypted (a decryption key is configured).</summary>
+    internal bool DecryptsTokens => EncryptionKey is not null || DecryptionKeys is not null;
 
     /// <summary>What was built from these options at start-up (key set, validator, JWKS), or null before that or when they are invalid.</summary>
     internal ResolvedBearer? Resolved { get; set; }

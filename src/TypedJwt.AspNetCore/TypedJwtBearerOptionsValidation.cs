@@ -26,7 +26,8 @@ internal sealed class TypedJwtBearerOptionsValidation(string scheme) : IValidate
             return ValidateOptionsResult.Fail(failures);
         }
 
-        if (options.SigningKey is null && options.ValidationKeys is null)
+        bool signed = options.RequireSignedTokens || !options.DecryptsTokens;
+        if (signed && options.SigningKey is null && options.ValidationKeys is null)
         {
             failures.Add(prefix + $"no key is configured. Set {path}SigningKey to a JWK (JSON text with kty, alg, kid and the private members), " +
                 "set SigningKey or ValidationKeys in code, or opt in to AllowEphemeralKey (development only: tokens die with the process).");
@@ -67,6 +68,12 @@ internal sealed class TypedJwtBearerOptionsValidation(string scheme) : IValidate
             {
                 failures.Add(prefix + $"ValidationKeys has no key with the signing key's kid \"{options.SigningKey!.KeyId}\", so tokens this service issues would be refused.");
             }
+        }
+
+        if (options is { EncryptionKey: { } encryptionKey, DecryptionKeys: { } decryptionKeys }
+            && !System.Linq.Enumerable.Any(decryptionKeys.Keys, k => string.Equals(k.KeyId, encryptionKey.KeyId, StringComparison.Ordinal)))
+        {
+            failures.Add(prefix + "DecryptionKeys has no key with the encryption key's kid, so tokens this service issues could not be read back.");
         }
 
         if (options.TokenLifetime <= TimeSpan.Zero)

@@ -20,7 +20,7 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
             return;
         }
 
-        if (options.SigningKey is null && options.ValidationKeys is null && options.AllowEphemeralKey)
+        if (options.SigningKey is null && options.ValidationKeys is null && options.AllowEphemeralKey && (options.RequireSignedTokens || !options.DecryptsTokens))
         {
             options.SigningKey = CreateEphemeralKey();
             options.SigningKeyIsEphemeral = true;
@@ -28,7 +28,8 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
 
         TimeProvider timeProvider = options.TimeProvider ?? services.GetService<TimeProvider>() ?? TimeProvider.System;
         JwtValidationPolicy? policy = options.ValidationPolicy ?? PolicyFrom(options, timeProvider);
-        if (policy is null || (options.SigningKey is null && options.ValidationKeys is null))
+        bool signed = options.RequireSignedTokens || !options.DecryptsTokens;
+        if (policy is null || (signed && options.SigningKey is null && options.ValidationKeys is null))
         {
             // The validation names what is missing.
             return;
@@ -36,14 +37,27 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
 
         try
         {
-            JwtKeySet keys = options.ValidationKeys ?? new JwtKeySet(options.SigningKey!);
-            var validator = new JwtValidator<TPayload>(keys, policy);
-            options.Resolved = new ResolvedBearer(keys, validator, policy, options.ValidationPolicy?.TimeProvider ?? timeProvider);
+            JwtKeySet? keys = signed ? options.ValidationKeys ?? new JwtKeySet(options.SigningKey!) : null;
+            options.Resolved = new ResolvedBearer<TPayload>(keys, CreateValidator(options, keys, policy), policy, options.ValidationPolicy?.TimeProvider ?? timeProvider);
         }
         catch (ArgumentException e)
         {
             options.ConfigurationError = e.Message;
         }
+    }
+
+    // The token form follows the options: signed; signed then encrypted; or, opted out of signatures, encrypted only.
+    private static IJwtValidator<TPayload> CreateValidator(TypedJwtBearerOptions options, JwtKeySet? keys, JwtValidationPolicy policy)
+    {
+        if (!options.DecryptsTokens)
+        {
+            return new JwtValidator<TPayload>(keys!, policy);
+        }
+
+        JwtEncryptionKeySet decryptionKeys = options.DecryptionKeys ?? new JwtEncryptionKeySet(options.EncryptionKey!);
+        return keys is null
+            ? new JweValidator<TPayload>(decryptionKeys, policy)
+            : new NestedJwtValidator<TPayload>(decryptionKeys, keys, policy);
     }
 
     private static JwtValidationPolicy? PolicyFrom(TypedJwtBearerOptions options, TimeProvider timeProvider) =>
