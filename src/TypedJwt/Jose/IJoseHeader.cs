@@ -5,8 +5,8 @@ namespace TypedJwt;
 
 /// <summary>
 /// What one kind of JOSE header (JWS or JWE) reads from its parameters, plugged into the strict object read they share
-/// (<see cref="JoseHeaderReader"/>): the shared read owns the structure, the limits, duplicates and <c>crit</c>; the
-/// header type owns the parameters it understands.
+/// (<see cref="JoseHeaderReader"/>): the shared read owns the structure, the limits, duplicates, <c>crit</c> and the
+/// parameters every header reads alike (<see cref="JoseCommonParameters"/>); the header type owns the rest it understands.
 /// </summary>
 /// <typeparam name="TSelf">The header type, a struct filled in place.</typeparam>
 internal interface IJoseHeader<TSelf> where TSelf : struct, IJoseHeader<TSelf>
@@ -16,6 +16,9 @@ internal interface IJoseHeader<TSelf> where TSelf : struct, IJoseHeader<TSelf>
     /// last token, and sets <paramref name="known"/>; an unknown parameter is left for the shared read to skip strictly.
     /// </summary>
     static abstract bool TryReadParameter(ref Utf8JsonReader reader, ref TSelf header, scoped in JoseHeaderContext context, out bool known, out JwtError error);
+
+    /// <summary>Where the header keeps its <c>kid</c> and <c>typ</c>.</summary>
+    static abstract ref JoseCommonParameters Common(ref TSelf header);
 
     /// <summary>The checks that need the whole header (a required parameter missing).</summary>
     static abstract JwtError Complete(in TSelf header);

@@ -14,8 +14,14 @@ namespace TypedJwt;
 /// </summary>
 internal static class JoseHeaderReader
 {
-    // A kid, typ or cty longer than this cannot match anything configured.
+    // A typ or cty longer than this cannot match anything configured.
     private const int MaxTypeLength = 128;
+
+    // Longer than every JWS and JWE algorithm name.
+    private const int MaxAlgorithmLength = 32;
+
+    /// <summary>Parses an unescaped algorithm name, as <see cref="JwsAlgorithmNames.TryParse"/> and <see cref="JweAlgorithmNames"/> do.</summary>
+    public delegate bool AlgorithmParser<TAlgorithm>(ReadOnlySpan<byte> utf8Name, out TAlgorithm algorithm);
 
     public static bool TryRead<THeader>(ReadOnlySpan<byte> json, int maxDepth, scoped in JoseHeaderContext context, out THeader header, out JwtError error)
         where THeader : struct, IJoseHeader<THeader>
@@ -58,7 +64,8 @@ internal static class JoseHeaderReader
                     return false;
                 }
 
-                if (!THeader.TryReadParameter(ref reader, ref header, in context, out bool known, out error))
+                if (!TryReadCommon(ref reader, ref THeader.Common(ref header), in context, out bool known, out error)
+                    || (!known && !THeader.TryReadParameter(ref reader, ref header, in context, out known, out error)))
                 {
                     return false;
                 }
@@ -89,22 +96,71 @@ internal static class JoseHeaderReader
         return error.IsNone;
     }
 
-    /// <summary>Reads a <c>kid</c> string into the context's buffer; its length, or the buffer's length plus one when it cannot fit.</summary>
-    public static bool TryReadKeyId(ref Utf8JsonReader reader, scoped in JoseHeaderContext context, out int length, out JwtError error)
+    // kid into the context's buffer (its length, or the buffer's length plus one when it cannot fit); typ compared as a media type.
+    private static bool TryReadCommon(ref Utf8JsonReader reader, ref JoseCommonParameters common, scoped in JoseHeaderContext context, out bool known, out JwtError error)
     {
-        length = 0;
-        if (!TryRequireString(ref reader, "kid", out error))
+        known = true;
+        if (JwtJson.ValueTextEquals(in reader, "kid"u8))
         {
+            reader.Read();
+            common.HasKeyId = true;
+            if (!TryRequireString(ref reader, "kid", out error))
+            {
+                return false;
+            }
+
+            common.KeyIdLength = reader.ValueSpan.Length <= context.KeyId.Length ? JwtJson.CopyString(in reader, context.KeyId) : context.KeyId.Length + 1;
+            if (common.KeyIdLength > context.KeyId.Length)
+            {
+                JwtJson.EnsureEscapesAreText(in reader);
+            }
+
+            return true;
+        }
+
+        if (JwtJson.ValueTextEquals(in reader, "typ"u8))
+        {
+            reader.Read();
+            common.HasType = true;
+            return TryReadMediaType(ref reader, "typ", context.Type, out common.TypeMatches, out error);
+        }
+
+        known = false;
+        error = default;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads an algorithm name (<c>alg</c>, <c>enc</c>) into a stack buffer and parses it with
+    /// <paramref name="parse"/>; a name that is not a string is <see cref="JwtErrorCode.MissingAlgorithm"/>, one that does not
+    /// parse is <paramref name="unsupported"/>, and an <c>alg</c> of <c>none</c> in any case is <see cref="JwtErrorCode.UnsecuredTokenRejected"/>.
+    /// </summary>
+    public static bool TryReadAlgorithm<TAlgorithm>(
+        ref Utf8JsonReader reader, string parameter, AlgorithmParser<TAlgorithm> parse, JwtErrorCode unsupported, out TAlgorithm algorithm, out JwtError error)
+        where TAlgorithm : struct
+    {
+        algorithm = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            error = JwtError.Create(JwtErrorCode.MissingAlgorithm, parameter);
             return false;
         }
 
-        length = reader.ValueSpan.Length <= context.KeyId.Length ? JwtJson.CopyString(in reader, context.KeyId) : context.KeyId.Length + 1;
-        if (length > context.KeyId.Length)
+        Span<byte> name = stackalloc byte[MaxAlgorithmLength];
+        int length = reader.ValueSpan.Length <= name.Length ? JwtJson.CopyString(in reader, name) : -1;
+        if (length >= 0 && parse(name.Slice(0, length), out algorithm))
         {
-            JwtJson.EnsureEscapesAreText(in reader);
+            error = default;
+            return true;
         }
 
-        return true;
+        JwtJson.EnsureEscapesAreText(in reader);
+
+        // "none" in any letter case is the unsecured JWS of RFC 7515 §A.5, never accepted.
+        error = unsupported == JwtErrorCode.UnsupportedAlgorithm && length >= 0 && System.Text.Ascii.EqualsIgnoreCase(name.Slice(0, length), "none"u8)
+            ? JwtError.Create(JwtErrorCode.UnsecuredTokenRejected, parameter)
+            : JwtError.Create(unsupported, parameter);
+        return false;
     }
 
     /// <summary>Reads a <c>typ</c> or <c>cty</c> string and compares it with <paramref name="required"/> as a media type (RFC 7515 §4.1.9).</summary>

@@ -5,7 +5,7 @@ namespace TypedJwt;
 
 /// <summary>
 /// What the JWE reader needs from a JWE Protected Header (RFC 7516 §4), read without allocating: <c>alg</c> and <c>enc</c>
-/// (required and implemented), <c>kid</c>, <c>typ</c>, <c>cty</c>, the key agreement parameters <c>epk</c>, <c>apu</c>,
+/// (required and implemented), <c>kid</c> and <c>typ</c> (read by the shared header read), <c>cty</c>, the key agreement parameters <c>epk</c>, <c>apu</c>,
 /// <c>apv</c>, and claims replicated into the header (RFC 7519 §5.3). <c>zip</c> is refused (RFC 8725 §3.6: compression
 /// before encryption leaks the plaintext through its length). Values read later (<c>epk</c>, replicated claims) are kept
 /// by place, after a strict skip: duplicates and invalid escapes inside them are refused here like anywhere else.
@@ -24,17 +24,8 @@ internal struct JweHeader : IJoseHeader<JweHeader>
     /// <summary>Whether the header has <c>enc</c>.</summary>
     public bool HasEncryption;
 
-    /// <summary>Whether the header has a <c>kid</c>.</summary>
-    public bool HasKeyId;
-
-    /// <summary>Length of the unescaped <c>kid</c> in the caller's buffer (longer than the buffer when it did not fit).</summary>
-    public int KeyIdLength;
-
-    /// <summary>Whether the header has a <c>typ</c> parameter.</summary>
-    public bool HasType;
-
-    /// <summary>Whether <c>typ</c> is the required token type.</summary>
-    public bool TypeMatches;
+    /// <summary>The <c>kid</c> and <c>typ</c>.</summary>
+    public JoseCommonParameters Common;
 
     /// <summary>Whether the header has <c>cty</c> equal to <c>JWT</c> (a media type, RFC 7519 §5.2): the plaintext is a nested token.</summary>
     public bool IsNested;
@@ -62,6 +53,8 @@ internal struct JweHeader : IJoseHeader<JweHeader>
 
     private static readonly TokenTypeRequirement NestedContentType = TokenTypeRequirement.For("JWT");
 
+    static ref JoseCommonParameters IJoseHeader<JweHeader>.Common(ref JweHeader header) => ref header.Common;
+
     public static bool TryReadParameter(ref Utf8JsonReader reader, ref JweHeader header, scoped in JoseHeaderContext context, out bool known, out JwtError error)
     {
         known = true;
@@ -69,28 +62,14 @@ internal struct JweHeader : IJoseHeader<JweHeader>
         {
             reader.Read();
             header.HasAlgorithm = true;
-            return TryReadAlgorithm(ref reader, out header.Algorithm, out error);
+            return JoseHeaderReader.TryReadAlgorithm(ref reader, "alg", JweAlgorithmNames.TryParse, JwtErrorCode.UnsupportedAlgorithm, out header.Algorithm, out error);
         }
 
         if (JwtJson.ValueTextEquals(in reader, "enc"u8))
         {
             reader.Read();
             header.HasEncryption = true;
-            return TryReadEncryption(ref reader, out header.Encryption, out error);
-        }
-
-        if (JwtJson.ValueTextEquals(in reader, "kid"u8))
-        {
-            reader.Read();
-            header.HasKeyId = true;
-            return JoseHeaderReader.TryReadKeyId(ref reader, in context, out header.KeyIdLength, out error);
-        }
-
-        if (JwtJson.ValueTextEquals(in reader, "typ"u8))
-        {
-            reader.Read();
-            header.HasType = true;
-            return JoseHeaderReader.TryReadMediaType(ref reader, "typ", context.Type, out header.TypeMatches, out error);
+            return JoseHeaderReader.TryReadAlgorithm(ref reader, "enc", JweAlgorithmNames.TryParse, JwtErrorCode.UnsupportedEncryption, out header.Encryption, out error);
         }
 
         if (JwtJson.ValueTextEquals(in reader, "cty"u8))
@@ -168,51 +147,5 @@ internal struct JweHeader : IJoseHeader<JweHeader>
         value = new Range(start, start + reader.ValueSpan.Length);
         error = default;
         return true;
-    }
-
-    private static bool TryReadAlgorithm(ref Utf8JsonReader reader, out JweAlgorithm algorithm, out JwtError error)
-    {
-        algorithm = default;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            error = JwtError.Create(JwtErrorCode.MissingAlgorithm, "alg");
-            return false;
-        }
-
-        Span<byte> name = stackalloc byte[32];
-        int length = reader.ValueSpan.Length <= name.Length ? JwtJson.CopyString(in reader, name) : -1;
-        if (length >= 0 && JweAlgorithmNames.TryParse(name.Slice(0, length), out algorithm))
-        {
-            error = default;
-            return true;
-        }
-
-        JwtJson.EnsureEscapesAreText(in reader);
-        error = length >= 0 && System.Text.Ascii.EqualsIgnoreCase(name.Slice(0, length), "none"u8)
-            ? JwtError.Create(JwtErrorCode.UnsecuredTokenRejected, "alg")
-            : JwtError.Create(JwtErrorCode.UnsupportedAlgorithm, "alg");
-        return false;
-    }
-
-    private static bool TryReadEncryption(ref Utf8JsonReader reader, out JweEncryption encryption, out JwtError error)
-    {
-        encryption = default;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            error = JwtError.Create(JwtErrorCode.MissingAlgorithm, "enc");
-            return false;
-        }
-
-        Span<byte> name = stackalloc byte[32];
-        int length = reader.ValueSpan.Length <= name.Length ? JwtJson.CopyString(in reader, name) : -1;
-        if (length >= 0 && JweAlgorithmNames.TryParse(name.Slice(0, length), out encryption))
-        {
-            error = default;
-            return true;
-        }
-
-        JwtJson.EnsureEscapesAreText(in reader);
-        error = JwtError.Create(JwtErrorCode.UnsupportedEncryption, "enc");
-        return false;
     }
 }

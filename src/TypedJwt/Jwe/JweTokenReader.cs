@@ -109,7 +109,7 @@ internal sealed class JweTokenReader
             return JwtError.Create(JwtErrorCode.UnauthenticatedSender, "alg");
         }
 
-        if (header.KeyIdLength > MaxKeyIdLength || !_keys.TryResolve(keyId.Slice(0, header.HasKeyId ? header.KeyIdLength : 0), header.HasKeyId, out JwtEncryptionKey? key))
+        if (header.Common.KeyIdLength > MaxKeyIdLength || !_keys.TryResolve(keyId.Slice(0, header.Common.HasKeyId ? header.Common.KeyIdLength : 0), header.Common.HasKeyId, out JwtEncryptionKey? key))
         {
             return JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
         }
@@ -183,7 +183,7 @@ internal sealed class JweTokenReader
             return JwtError.Create(JwtErrorCode.InvalidContentType, "cty");
         }
 
-        if (!_requiredType.Accepts(header.HasType, header.TypeMatches))
+        if (!_requiredType.Accepts(header.Common.HasType, header.Common.TypeMatches))
         {
             return JwtError.Create(JwtErrorCode.InvalidTokenType, "typ");
         }

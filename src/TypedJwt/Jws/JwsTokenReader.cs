@@ -99,7 +99,7 @@ internal sealed class JwsTokenReader
             _acceptedHeaders.Add(encodedHeader, scratch.Slice(0, headerLength), parameters, key);
         }
 
-        if (!_requiredType.Accepts(parameters.HasType, parameters.TypeMatches))
+        if (!_requiredType.Accepts(parameters.Common.HasType, parameters.Common.TypeMatches))
         {
             return JwtError.Create(JwtErrorCode.InvalidTokenType, "typ");
         }
@@ -132,8 +132,8 @@ internal sealed class JwsTokenReader
             return false;
         }
 
-        if (parameters.KeyIdLength > MaxKeyIdLength
-            || !_keys.TryResolve(parameters.HasKeyId ? keyId.Slice(0, parameters.KeyIdLength) : default, parameters.HasKeyId, out key))
+        JoseCommonParameters common = parameters.Common;
+        if (common.KeyIdLength > MaxKeyIdLength || !_keys.TryResolve(common.HasKeyId ? keyId.Slice(0, common.KeyIdLength) : default, common.HasKeyId, out key))
         {
             error = JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
             return false;
