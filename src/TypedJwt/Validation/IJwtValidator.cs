@@ -17,6 +17,9 @@ public interface IJwtValidator<TPayload> where TPayload : IJwtPayload<TPayload>
     /// <summary>The policy this validator enforces.</summary>
     JwtValidationPolicy Policy { get; }
 
+    /// <summary>What the verified-token cache has done, or null when the validator has none.</summary>
+    VerifiedTokenCacheStatistics? CacheStatistics { get; }
+
     /// <summary>Checks the token up to and including its registered claims, without building the claims object.</summary>
     JwtError Validate(ReadOnlySpan<byte> token);
 

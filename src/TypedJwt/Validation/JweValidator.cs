@@ -27,13 +27,19 @@ public sealed class JweValidator<TPayload> : JwtValidatorBase<TPayload> where TP
     }
 
     /// <summary>Creates a validator that selects the key from <paramref name="keys"/> by the header's <c>kid</c>.</summary>
+    /// <param name="keys">The keys tokens are decrypted with.</param>
+    /// <param name="policy">What a token must satisfy.</param>
+    /// <param name="cache">
+    /// Limits of a verified-token cache, which accepts a token verified before without decrypting it again (it keeps the
+    /// decrypted claims in memory until the entry expires); null (the default): none.
+    /// </param>
     /// <exception cref="ArgumentException">
     /// The keys encrypt to a public key (unless the policy sets <see cref="JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders"/>),
-    /// or the policy is inconsistent.
+    /// or the policy or the cache limits are inconsistent.
     /// </exception>
-    public JweValidator(JwtEncryptionKeySet keys, JwtValidationPolicy policy)
+    public JweValidator(JwtEncryptionKeySet keys, JwtValidationPolicy policy, VerifiedTokenCacheOptions? cache = null)
         : base(new JwtValidationPipeline<TPayload, JweEnvelope>(
-            new JweEnvelope(new JweTokenReader(keys, policy, TokenTypeRequirement.For(TPayload.TokenType), nested: false, authenticatesSender: true)), policy))
+            new JweEnvelope(new JweTokenReader(keys, policy, TokenTypeRequirement.For(TPayload.TokenType), nested: false, authenticatesSender: true)), policy, cache))
     {
     }
 }

@@ -8,6 +8,8 @@ internal interface IJwtValidationPipeline<TPayload> where TPayload : IJwtPayload
 {
     JwtValidationPolicy Policy { get; }
 
+    VerifiedTokenCache? Cache { get; }
+
     JwtError Run(ReadOnlySpan<byte> token, bool materialize, out TPayload? payload);
 
     JwtError Run(ReadOnlySpan<char> token, bool materialize, out TPayload? payload);
@@ -24,7 +26,9 @@ internal interface IJwtValidationPipeline<TPayload> where TPayload : IJwtPayload
 /// shares: the length check (once, before anything else), characters to ASCII, one scratch buffer sized to the token
 /// (on the stack up to <see cref="StackScratchLength"/>, pooled beyond, cleared afterwards), and the claims stage in the
 /// documented order: the registered claims (read in the same pass as the typed payload), the form's binding between
-/// layers, the typed header, the payload's own read errors, then its declared constraints. The form itself
+/// layers, the typed header, the payload's own read errors, then its declared constraints. With a verified-token cache, a
+/// token it verified in full before goes straight to the claims stage (the time claims are checked again, the typed
+/// payload is read again, fresh), and a token that passes every check is remembered. The form itself
 /// (<typeparamref name="TEnvelope"/>: <see cref="JwsEnvelope"/>, <see cref="JweEnvelope"/>, <see cref="NestedEnvelope"/>) is
 /// a struct, so its calls are direct.
 /// </summary>
@@ -40,15 +44,18 @@ internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidatio
     private readonly RegisteredClaimsValidator _claims;
     private readonly JwtReadOptions _readOptions;
 
-    public JwtValidationPipeline(TEnvelope envelope, JwtValidationPolicy policy)
+    public JwtValidationPipeline(TEnvelope envelope, JwtValidationPolicy policy, VerifiedTokenCacheOptions? cache)
     {
         _envelope = envelope;
         _claims = new RegisteredClaimsValidator(policy);
         _readOptions = new JwtReadOptions(policy.MaxArrayLength);
         Policy = policy;
+        Cache = cache is null ? null : new VerifiedTokenCache(cache);
     }
 
     public JwtValidationPolicy Policy { get; }
+
+    public VerifiedTokenCache? Cache { get; }
 
     public JwtError Run(ReadOnlySpan<byte> token, bool materialize, out TPayload? payload) =>
         Run<NoJwtHeader>(token, materialize, out payload, out _);
@@ -105,6 +112,24 @@ internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidatio
     {
         payload = default;
         header = default;
+
+        // A typed header is read from the header JSON, which the cache does not keep: that path always verifies in full.
+        VerifiedTokenCache? cache = typeof(THeader) == typeof(NoJwtHeader) ? Cache : null;
+        int hash = 0;
+        long now = 0;
+        if (cache is not null && cache.TryHash(token, out hash))
+        {
+            now = Policy.TimeProvider.GetUtcNow().UtcTicks;
+            if (cache.TryGet(token, hash, now, out VerifiedTokenCache.Entry? entry))
+            {
+                return materialize ? ReadFromCache(entry, now, out payload) : _claims.Check(entry.Registered, now);
+            }
+        }
+        else
+        {
+            cache = null;
+        }
+
         JwtError error = _envelope.Open(token, scratch, out TokenParts parts);
         if (!error.IsNone)
         {
@@ -112,13 +137,20 @@ internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidatio
         }
 
         ReadOnlySpan<byte> json = scratch[parts.Payload];
+        JwtRegisteredClaims registered;
         if (!materialize)
         {
-            error = _claims.Validate(json);
-            return error.IsNone ? _envelope.CheckBinding(scratch, in parts) : error;
+            error = _claims.Validate(json, out registered);
+            error = error.IsNone ? _envelope.CheckBinding(scratch, in parts) : error;
+            if (error.IsNone)
+            {
+                cache?.Add(token, hash, json, in registered, now);
+            }
+
+            return error;
         }
 
-        error = ReadPayload(json, out TPayload? read, out JwtError readError);
+        error = ReadPayload(json, out TPayload? read, out JwtError readError, out registered, now);
         if (error.IsNone)
         {
             error = _envelope.CheckBinding(scratch, in parts);
@@ -140,8 +172,22 @@ internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidatio
             return error;
         }
 
+        cache?.Add(token, hash, json, in registered, now);
         payload = read;
         return default;
+    }
+
+    // A token verified in full before: the claims stage alone, on the payload JSON it had, with the clock read now.
+    private JwtError ReadFromCache(VerifiedTokenCache.Entry entry, long now, out TPayload? payload)
+    {
+        JwtError error = ReadPayload(entry.Payload, out TPayload? read, out JwtError readError, out _, now);
+        if (error.IsNone)
+        {
+            error = readError.IsNone ? read!.ValidateConstraints() : readError;
+        }
+
+        payload = error.IsNone ? read : default;
+        return error;
     }
 
     /// <summary>
@@ -150,16 +196,16 @@ internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidatio
     /// error comes back apart in <paramref name="readError"/>, because the form's binding and the typed header are checked
     /// between the two.
     /// </summary>
-    private JwtError ReadPayload(ReadOnlySpan<byte> json, out TPayload? payload, out JwtError readError)
+    private JwtError ReadPayload(ReadOnlySpan<byte> json, out TPayload? payload, out JwtError readError, out JwtRegisteredClaims registered, long now = 0)
     {
         payload = default;
         readError = default;
+        registered = new JwtRegisteredClaims(_claims);
         if (!JwtJson.IsUtf8(json))
         {
             return JwtError.Create(JwtErrorCode.MalformedJson, "payload");
         }
 
-        var registered = new JwtRegisteredClaims(_claims);
         int maxDepth = Policy.MaxJsonDepth;
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(maxDepth));
         JwtError failure;
@@ -169,7 +215,7 @@ internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidatio
             bool read = TPayload.TryReadJson(ref reader, in _readOptions, ref registered, out TPayload? value, out failure);
             if (read && !reader.Read())
             {
-                JwtError error = _claims.Check(in registered);
+                JwtError error = now == 0 ? _claims.Check(in registered) : _claims.Check(in registered, now);
                 payload = error.IsNone ? value : default;
                 return error;
             }

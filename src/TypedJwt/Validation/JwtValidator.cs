@@ -19,10 +19,13 @@ public sealed class JwtValidator<TPayload> : JwtValidatorBase<TPayload> where TP
     }
 
     /// <summary>Creates a validator that selects the key from <paramref name="keys"/> by the header's <c>kid</c>.</summary>
-    /// <exception cref="ArgumentException">The policy is inconsistent (for example it names no issuer); the message says which setting.</exception>
-    public JwtValidator(JwtKeySet keys, JwtValidationPolicy policy)
+    /// <param name="keys">The keys tokens are verified with.</param>
+    /// <param name="policy">What a token must satisfy.</param>
+    /// <param name="cache">Limits of a verified-token cache, which accepts a token verified before without its signature; null (the default): none.</param>
+    /// <exception cref="ArgumentException">The policy or the cache limits are inconsistent (for example no issuer); the message says which setting.</exception>
+    public JwtValidator(JwtKeySet keys, JwtValidationPolicy policy, VerifiedTokenCacheOptions? cache = null)
         : base(new JwtValidationPipeline<TPayload, JwsEnvelope>(
-            new JwsEnvelope(new JwsTokenReader(keys, policy, TokenTypeRequirement.For(TPayload.TokenType))), policy))
+            new JwsEnvelope(new JwsTokenReader(keys, policy, TokenTypeRequirement.For(TPayload.TokenType))), policy, cache))
     {
     }
 }

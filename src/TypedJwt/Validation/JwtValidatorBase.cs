@@ -22,6 +22,12 @@ public abstract class JwtValidatorBase<TPayload> : IJwtValidator<TPayload> where
     public JwtValidationPolicy Policy => _pipeline.Policy;
 
     /// <inheritdoc/>
+    public VerifiedTokenCacheStatistics? CacheStatistics => _pipeline.Cache?.Statistics;
+
+    /// <summary>Forgets every token the cache remembers, when the keys it was verified with change.</summary>
+    internal void InvalidateCache() => _pipeline.Cache?.Invalidate();
+
+    /// <inheritdoc/>
     public JwtError Validate(ReadOnlySpan<byte> token) => _pipeline.Run(token, materialize: false, out _);
 
     /// <inheritdoc/>

@@ -24,13 +24,21 @@ public sealed class NestedJwtValidator<TPayload> : JwtValidatorBase<TPayload> wh
     }
 
     /// <summary>Creates a validator that selects the decryption key from <paramref name="encryptionKeys"/> by the outer header's <c>kid</c>.</summary>
-    /// <exception cref="ArgumentException">The policy is inconsistent.</exception>
-    public NestedJwtValidator(JwtEncryptionKeySet encryptionKeys, JwtKeySet signingKeys, JwtValidationPolicy policy)
+    /// <param name="encryptionKeys">The keys the outer layer is decrypted with.</param>
+    /// <param name="signingKeys">The keys the inner token is verified with.</param>
+    /// <param name="policy">What a token must satisfy.</param>
+    /// <param name="cache">
+    /// Limits of a verified-token cache, which accepts a token verified before without decrypting or verifying it again (it
+    /// keeps the decrypted claims in memory until the entry expires); null (the default): none.
+    /// </param>
+    /// <exception cref="ArgumentException">The policy or the cache limits are inconsistent.</exception>
+    public NestedJwtValidator(JwtEncryptionKeySet encryptionKeys, JwtKeySet signingKeys, JwtValidationPolicy policy, VerifiedTokenCacheOptions? cache = null)
         : base(new JwtValidationPipeline<TPayload, NestedEnvelope>(
             new NestedEnvelope(
                 new JweTokenReader(encryptionKeys, policy, TokenTypeRequirement.None, nested: true, authenticatesSender: false),
                 new JwsTokenReader(signingKeys, policy, TokenTypeRequirement.For(TPayload.TokenType))),
-            policy))
+            policy,
+            cache))
     {
     }
 }

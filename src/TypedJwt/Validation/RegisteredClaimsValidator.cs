@@ -10,7 +10,7 @@ namespace TypedJwt;
 /// <c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>, in that order. Time arithmetic is on ticks, with the leeway
 /// bounded by the policy, so no clock value and no date in a token can make it overflow. When the typed claims are read as well, the generated reader
 /// feeds the same value reads (<see cref="TryReadValue"/>) through <see cref="JwtRegisteredClaims"/> instead, and only
-/// <see cref="Check"/> runs here (the validation pipeline).
+/// <see cref="Check(in JwtRegisteredClaims)"/> runs here (the validation pipeline).
 /// </summary>
 internal sealed class RegisteredClaimsValidator
 {
@@ -27,8 +27,12 @@ internal sealed class RegisteredClaimsValidator
 
     public JwtValidationPolicy Policy => _policy;
 
-    public JwtError Validate(ReadOnlySpan<byte> json)
+    public JwtError Validate(ReadOnlySpan<byte> json) => Validate(json, out _);
+
+    /// <summary>As <see cref="Validate(ReadOnlySpan{byte})"/>, and hands back what the pass found (for the verified-token cache).</summary>
+    public JwtError Validate(ReadOnlySpan<byte> json, out JwtRegisteredClaims claims)
     {
+        claims = new JwtRegisteredClaims(this);
         if (!JwtJson.IsUtf8(json))
         {
             return JwtError.Create(JwtErrorCode.MalformedJson, "payload");
@@ -39,7 +43,6 @@ internal sealed class RegisteredClaimsValidator
         // names go into the set.
         var names = new JwtMemberNameSet(stackalloc byte[JwtJson.NameBufferSize]);
         int governedSeen = 0;
-        var claims = new JwtRegisteredClaims(this);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -96,11 +99,13 @@ internal sealed class RegisteredClaimsValidator
     /// Checks what a pass over the payload found, in the order <c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>: the
     /// claims a policy requires are present, the times hold (with the leeway) and the issuer and an audience are accepted ones.
     /// </summary>
-    public JwtError Check(in JwtRegisteredClaims claims)
+    public JwtError Check(in JwtRegisteredClaims claims) => Check(in claims, _policy.TimeProvider.GetUtcNow().UtcTicks);
+
+    /// <summary>As <see cref="Check(in JwtRegisteredClaims)"/>, at <paramref name="now"/> (UTC ticks) read by the caller.</summary>
+    public JwtError Check(in JwtRegisteredClaims claims, long now)
     {
         // UTC ticks lie in [0, 3.2e18] and the leeway is at most 10 minutes (the policy's ceiling), so these sums never
         // overflow a long, whatever the clock or the token says.
-        long now = _policy.TimeProvider.GetUtcNow().UtcTicks;
         long leeway = _policy.Leeway.Ticks;
         if (claims.Expires is { } expires)
         {
