@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Threading;
 
@@ -12,8 +14,8 @@ namespace TypedJwt;
 /// claims it found) is kept with it, and the pipeline still runs that stage on every hit.
 /// <list type="bullet">
 /// <item>Keyed by the whole token. A hash seeded at random per process (<see cref="HashCode"/>) only chooses the slots;
-/// the stored token is compared in full with <see cref="CryptographicOperations.FixedTimeEquals"/>, so a hash collision
-/// is never a match and the time a lookup takes says nothing about another user's token.</item>
+/// the stored token is compared in full, in a time that depends on its length only (<see cref="FixedTimeEquals"/>), so a
+/// hash collision is never a match and the time a lookup takes says nothing about another user's token.</item>
 /// <item>Bounded: a fixed table of two-way sets, sized once from <see cref="VerifiedTokenCacheOptions.MaxEntries"/>, so under
 /// a flood of distinct valid tokens it evicts and never grows; a token is not stored when the bytes would exceed
 /// <see cref="VerifiedTokenCacheOptions.MaxBytes"/>, nor when it is longer than <see cref="VerifiedTokenCacheOptions.MaxTokenLength"/>.</item>
@@ -26,6 +28,9 @@ internal sealed class VerifiedTokenCache
 {
     // What an entry costs besides its two arrays: the entry object and the arrays' headers, roughly.
     private const int EntryOverhead = 128;
+
+    // How many of a token's last bytes choose its slots.
+    private const int IndexedSuffixLength = 32;
 
     private readonly Entry?[] _slots;
     private readonly int _setMask;
@@ -58,8 +63,11 @@ internal sealed class VerifiedTokenCache
             return false;
         }
 
+        // The index needs spread, not the whole token: a token ends with its signature or authentication tag, bytes no one
+        // can choose for a token that verifies, so its last bytes spread tokens as well as all of them would, for a fraction
+        // of the cost. What matches is still decided by comparing the whole token.
         var hasher = default(HashCode);
-        hasher.AddBytes(token);
+        hasher.AddBytes(token.Slice(Math.Max(0, token.Length - IndexedSuffixLength)));
         hash = hasher.ToHashCode();
         return true;
     }
@@ -74,8 +82,7 @@ internal sealed class VerifiedTokenCache
             entry = Volatile.Read(ref _slots[i]);
             if (entry is not null
                 && entry.Hash == hash
-                && entry.Token.Length == token.Length
-                && CryptographicOperations.FixedTimeEquals(entry.Token, token))
+                && FixedTimeEquals(entry.Token, token))
             {
                 if (entry.Generation == generation && nowTicks < entry.ExpiresTicks)
                 {
@@ -121,7 +128,11 @@ internal sealed class VerifiedTokenCache
             return;
         }
 
-        var entry = new Entry(token.ToArray(), payloadJson.ToArray(), hash, expires, Volatile.Read(ref _generation), registered);
+        // One array for both: a first sight pays for one copy and two objects, not three.
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(token.Length + payloadJson.Length);
+        token.CopyTo(bytes);
+        payloadJson.CopyTo(bytes.AsSpan(token.Length));
+        var entry = new Entry(bytes, token.Length, hash, expires, Volatile.Read(ref _generation), registered);
         Entry? replaced = Interlocked.Exchange(ref _slots[slot], entry);
         if (replaced is null)
         {
@@ -134,11 +145,41 @@ internal sealed class VerifiedTokenCache
             Interlocked.Decrement(ref _entries);
         }
 
-        Interlocked.Add(ref _bytes, -(replaced.Token.Length + replaced.Payload.Length + EntryOverhead));
+        Interlocked.Add(ref _bytes, -(replaced.Size + EntryOverhead));
         if (replaced.Generation == entry.Generation && replaced.ExpiresTicks > nowTicks)
         {
             Interlocked.Increment(ref _evictions);
         }
+    }
+
+    /// <summary>
+    /// Whether two byte strings are equal, in a time that depends on their length only, as
+    /// <see cref="CryptographicOperations.FixedTimeEquals"/> is. That method is compiled without optimization (so the JIT cannot
+    /// add an early exit) and costs about 3.5 ns a byte here: 1.5 µs for a 420-byte token, most of what a hit costs. This one
+    /// ORs the XOR of 16-byte vectors into one accumulator and looks at it once at the end, with no branch on the data.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static bool FixedTimeEquals(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        if (left.Length != right.Length)
+        {
+            return false;
+        }
+
+        Vector128<byte> differences = Vector128<byte>.Zero;
+        int i = 0;
+        for (; i <= left.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+        {
+            differences |= Vector128.Create(left.Slice(i, Vector128<byte>.Count)) ^ Vector128.Create(right.Slice(i, Vector128<byte>.Count));
+        }
+
+        int tail = 0;
+        for (; i < left.Length; i++)
+        {
+            tail |= left[i] ^ right[i];
+        }
+
+        return (differences == Vector128<byte>.Zero) & (tail == 0);
     }
 
     /// <summary>Forgets every token (the keys changed): entries stored before are never hits again, and are replaced as new ones come.</summary>
@@ -185,11 +226,17 @@ internal sealed class VerifiedTokenCache
     private bool IsStale(Entry entry, long nowTicks) => entry.ExpiresTicks <= nowTicks || entry.Generation != Volatile.Read(ref _generation);
 
     /// <summary>One verified token: immutable, shared by every thread that finds it.</summary>
-    internal sealed class Entry(byte[] token, byte[] payload, int hash, long expiresTicks, int generation, JwtRegisteredClaims registered)
+    internal sealed class Entry(byte[] bytes, int tokenLength, int hash, long expiresTicks, int generation, JwtRegisteredClaims registered)
     {
-        public byte[] Token { get; } = token;
+        // The token, then the verified payload JSON.
+        private readonly byte[] _bytes = bytes;
+        private readonly int _tokenLength = tokenLength;
 
-        public byte[] Payload { get; } = payload;
+        public ReadOnlySpan<byte> Token => _bytes.AsSpan(0, _tokenLength);
+
+        public ReadOnlySpan<byte> Payload => _bytes.AsSpan(_tokenLength);
+
+        public int Size => _bytes.Length;
 
         public int Hash { get; } = hash;
 

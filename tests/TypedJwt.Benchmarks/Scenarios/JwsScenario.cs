@@ -52,6 +52,16 @@ public abstract class JwsScenario
         Agree(_jose.Validate, _jose.Create);
         Agree(_typedJwt.Validate, _typedJwt.Create);
         Require(_typedJwt.ValidateWithoutMaterializing(TokenBytes).IsNone, "TypedJwt Validate refused the token");
+        Agree(_typedJwt.ValidateCached, _typedJwt.Create);
+        for (int i = 0; i < 4; i++)
+        {
+            _typedJwt.ValidateCached(Token);
+            _typedJwt.ValidateFirstSight();
+        }
+
+        (VerifiedTokenCacheStatistics cached, VerifiedTokenCacheStatistics forgetful) = _typedJwt.CacheStatistics;
+        Require(cached.Hits >= 4, $"the cached validator does not hit: {cached}");
+        Require(forgetful.Hits == 0 && forgetful.Misses == 4 && forgetful.Entries == 1, $"the first-sight validator hits: {forgetful}");
         Require(Floor.Validate(reuseHmac: false) && Floor.Validate(reuseHmac: true), "the floor refused the token");
         Require(Floor.VerifyPrimitive(reuseHmac: false), "the primitive refused the signature");
         Require(Floor.Create(reuseHmac: false) == Token.Length, "the floor made a token of another length");
@@ -89,6 +99,12 @@ public abstract class JwsScenario
 
     [Benchmark(Description = "TypedJwt typed read"), BenchmarkCategory(Validate)]
     public ReadClaims Validate_TypedJwt() => _typedJwt.Validate(Token);
+
+    [Benchmark(Description = "TypedJwt typed read, token seen before (cache hit)"), BenchmarkCategory(Validate)]
+    public ReadClaims Validate_TypedJwtCacheHit() => _typedJwt.ValidateCached(Token);
+
+    [Benchmark(Description = "TypedJwt typed read, first sight (cache miss)"), BenchmarkCategory(Validate)]
+    public ReadClaims Validate_TypedJwtCacheMiss() => _typedJwt.ValidateFirstSight();
 
     [Benchmark(Description = "TypedJwt bytes, no read"), BenchmarkCategory(Validate)]
     public JwtError Validate_TypedJwtNoRead() => _typedJwt.ValidateWithoutMaterializing(TokenBytes);

@@ -67,6 +67,29 @@ public class VerifiedTokenCacheTests
     }
 
     [Fact]
+    public void The_fixed_time_comparison_answers_as_the_platform_one()
+    {
+        var random = new Random(20261202);
+        for (int length = 0; length < 80; length++)
+        {
+            byte[] left = new byte[length];
+            random.NextBytes(left);
+            for (int changed = -1; changed < length; changed++)
+            {
+                byte[] right = (byte[])left.Clone();
+                if (changed >= 0)
+                {
+                    right[changed] ^= (byte)(1 << random.Next(8));
+                }
+
+                Assert.Equal(System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(left, right), VerifiedTokenCache.FixedTimeEquals(left, right));
+            }
+
+            Assert.False(VerifiedTokenCache.FixedTimeEquals(left, [.. left, 0]));
+        }
+    }
+
+    [Fact]
     public void Exp_is_checked_against_the_clock_on_every_hit()
     {
         (JwtValidator<AccessToken> validator, FakeTimeProvider clock) = Cached(new VerifiedTokenCacheOptions { MaxLifetime = TimeSpan.FromHours(1) });
