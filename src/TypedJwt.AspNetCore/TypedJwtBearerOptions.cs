@@ -70,6 +70,14 @@ public sealed class TypedJwtBearerOptions : AuthenticationSchemeOptions
     /// </summary>
     public JwtValidationPolicy? ValidationPolicy { get; set; }
 
+    /// <summary>
+    /// The verified-token cache's limits: a token the scheme verified in full is accepted again without its signature (or
+    /// decryption) until its <c>exp</c> or the cache's <see cref="VerifiedTokenCacheOptions.MaxLifetime"/> (5 minutes), its
+    /// claims still read and its times checked on every request. On by default with the documented limits (10,000 tokens,
+    /// 32 MiB, tokens up to 4 KiB); null turns it off.
+    /// </summary>
+    public VerifiedTokenCacheOptions? VerifiedTokenCache { get; set; } = new();
+
     /// <summary>How long an issued token is valid. Default 15 minutes. From configuration: <c>TokenLifetime</c> (for example <c>00:15:00</c>).</summary>
     public TimeSpan TokenLifetime { get; set; } = DefaultTokenLifetime;
 

@@ -49,15 +49,16 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
     // The token form follows the options: signed; signed then encrypted; or, opted out of signatures, encrypted only.
     private static IJwtValidator<TPayload> CreateValidator(TypedJwtBearerOptions options, JwtKeySet? keys, JwtValidationPolicy policy)
     {
+        VerifiedTokenCacheOptions? cache = options.VerifiedTokenCache;
         if (!options.DecryptsTokens)
         {
-            return new JwtValidator<TPayload>(keys!, policy);
+            return new JwtValidator<TPayload>(keys!, policy, cache);
         }
 
         JwtEncryptionKeySet decryptionKeys = options.DecryptionKeys ?? new JwtEncryptionKeySet(options.EncryptionKey!);
         return keys is null
-            ? new JweValidator<TPayload>(decryptionKeys, policy)
-            : new NestedJwtValidator<TPayload>(decryptionKeys, keys, policy);
+            ? new JweValidator<TPayload>(decryptionKeys, policy, cache)
+            : new NestedJwtValidator<TPayload>(decryptionKeys, keys, policy, cache);
     }
 
     private static JwtValidationPolicy? PolicyFrom(TypedJwtBearerOptions options, TimeProvider timeProvider) =>
