@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,20 @@ public static class JwtPayloadAccessExtensions
     {
         if (user is null)
         {
+            return default;
+        }
+
+        // Enumerating the identities as an IEnumerable boxes an enumerator on every request; the principal keeps a list.
+        if (user.Identities is IList<ClaimsIdentity> list)
+        {
+            for (int i = 0; i < list.Count; i++)
+            {
+                if (list[i] is JwtClaimsIdentity<TPayload> { IsAuthenticated: true } found)
+                {
+                    return found.Payload;
+                }
+            }
+
             return default;
         }
 

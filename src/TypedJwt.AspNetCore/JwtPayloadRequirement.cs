@@ -9,7 +9,7 @@ namespace TypedJwt.AspNetCore;
 /// <typeparamref name="TPayload"/> token whose payload satisfies the predicate. It handles itself, so no handler needs registering.
 /// </summary>
 /// <typeparam name="TPayload">The <see cref="JwtPayloadAttribute"/> type.</typeparam>
-public sealed class JwtPayloadRequirement<TPayload> : AuthorizationHandler<JwtPayloadRequirement<TPayload>>, IAuthorizationRequirement
+public sealed class JwtPayloadRequirement<TPayload> : IAuthorizationHandler, IAuthorizationRequirement
     where TPayload : IJwtPayload<TPayload>
 {
     /// <summary>Creates the requirement.</summary>
@@ -23,11 +23,15 @@ public sealed class JwtPayloadRequirement<TPayload> : AuthorizationHandler<JwtPa
     public Func<TPayload, bool>? Predicate { get; }
 
     /// <inheritdoc/>
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, JwtPayloadRequirement<TPayload> requirement)
+    /// <summary>Succeeds this requirement when the user carries a validated <typeparamref name="TPayload"/> that satisfies <see cref="Predicate"/>.</summary>
+    /// <param name="context">The authorization context.</param>
+    /// <remarks>The requirement is its own handler, run by ASP.NET Core's pass-through handler, so it needs no registration.</remarks>
+    public Task HandleAsync(AuthorizationHandlerContext context)
     {
-        if (context.User.GetJwtPayload<TPayload>() is { } payload && (requirement.Predicate is null || requirement.Predicate(payload)))
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.User.GetJwtPayload<TPayload>() is { } payload && (Predicate is null || Predicate(payload)))
         {
-            context.Succeed(requirement);
+            context.Succeed(this);
         }
 
         return Task.CompletedTask;

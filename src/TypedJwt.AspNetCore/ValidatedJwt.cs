@@ -17,8 +17,8 @@ namespace TypedJwt.AspNetCore;
 public sealed class ValidatedJwt<TPayload> : IEndpointMetadataProvider
     where TPayload : IJwtPayload<TPayload>
 {
+    // A validated payload exists only for an authenticated user, so this one requirement is also "authenticated".
     private static readonly AuthorizationPolicy RequiresPayload = new AuthorizationPolicyBuilder()
-        .RequireAuthenticatedUser()
         .RequireJwtPayload<TPayload>()
         .Build();
 

@@ -7,9 +7,20 @@ using BenchmarkDotNet.Running;
 // --inProcess to skip per-run project builds. docs/benchmarks.md has the commands and the recorded tables.
 // --paired {Hs256|Rs256|Ps256|Es256|HostileHeaders} instead times one scenario interleaved (Harness/PairedRun.cs), for noisy machines.
 // Exits non-zero when a benchmark fails (a setup check throws, or a run errors), so the CI smoke run catches rot.
+// --http {HS256|ES256} [seconds] measures server CPU per request over HTTP, the sample against a JwtBearer host (Http/HttpRun.cs).
 if (args is ["--paired", string scenario])
 {
     return TypedJwt.Benchmarks.Harness.PairedRun.Run(scenario);
+}
+
+if (args is ["--http", string algorithm, ..])
+{
+    return TypedJwt.Benchmarks.Http.HttpRun.Run(algorithm, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+}
+
+if (args is ["--serve-jwtbearer", ..])
+{
+    return TypedJwt.Benchmarks.Http.HttpRun.ServeJwtBearer(args[1..]);
 }
 
 IConfig config = DefaultConfig.Instance
