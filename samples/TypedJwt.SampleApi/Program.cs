@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TypedJwt.AspNetCore;
 using TypedJwt.SampleApi;
 
-// The sample API: POST /token, GET /me, GET /admin, GET /.well-known/jwks.json and the page at GET /.
+// The sample API: POST /token, GET /me, GET /admin, GET /.well-known/jwks.json, GET /openapi/v1.json and the page at GET /.
 // Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs).
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +23,8 @@ builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
         // The sample must start with no configuration, so it opts in to a key that lives only as long as the process.
         options.AllowEphemeralKey = true;
     });
+// The OpenAPI document at /openapi/v1.json, with the bearer scheme required on exactly the operations that need a token.
+builder.Services.AddOpenApi(options => options.AddTypedJwtBearer());
 builder.Services.AddAuthorization(options => options.AddPolicy(SampleEndpoints.AdminPolicy, policy =>
     policy.RequireJwtPayload<AccessToken>(token => token.Roles.Contains("admin"))));
 
@@ -30,5 +32,6 @@ WebApplication app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapSampleApi();
+app.MapOpenApi();
 StartupBanner.PrintWhenStarted(app);
 app.Run();

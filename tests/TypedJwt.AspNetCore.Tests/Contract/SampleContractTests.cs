@@ -122,6 +122,36 @@ public abstract class SampleContractTests<TServer>(TServer server) : IClassFixtu
         Assert.True(validator.TryValidate(await Server.TokenFor("alice", "alice-pass"), out _, out JwtError error), error.Message);
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_requires_the_bearer_scheme_on_exactly_the_operations_that_need_a_token()
+    {
+        using HttpResponseMessage response = await Server.Get("/openapi/v1.json", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using JsonDocument document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        JsonElement scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.Equal("JWT", scheme.GetProperty("bearerFormat").GetString());
+
+        JsonElement paths = document.RootElement.GetProperty("paths");
+        foreach ((string path, string method) in new[] { ("/me", "get"), ("/admin", "get") })
+        {
+            JsonElement operation = paths.GetProperty(path).GetProperty(method);
+            JsonElement requirement = Assert.Single(operation.GetProperty("security").EnumerateArray());
+            Assert.Equal(0, requirement.GetProperty("Bearer").GetArrayLength());
+            Assert.True(operation.GetProperty("responses").TryGetProperty("401", out _), path);
+            Assert.True(operation.GetProperty("responses").TryGetProperty("403", out _), path);
+        }
+
+        foreach ((string path, string method) in new[] { ("/token", "post"), ("/", "get") })
+        {
+            JsonElement operation = paths.GetProperty(path).GetProperty(method);
+            Assert.False(operation.TryGetProperty("security", out _), path);
+            Assert.False(operation.GetProperty("responses").TryGetProperty("403", out _), path);
+        }
+    }
+
     public static TheoryData<string> RefusedTokens => new(RefusedToken.Cases);
 
     [Theory]
