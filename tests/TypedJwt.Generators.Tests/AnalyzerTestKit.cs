@@ -25,7 +25,7 @@ internal static class AnalyzerTestKit
     public static void AddReferences(SolutionState state)
     {
         state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
-        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(JwtError).Assembly.Location));
+        state.AdditionalReferences.Add(GeneratorHarness.TypedJwt);
     }
 
     public static Task VerifyAsync<TAnalyzer>(string source, string? editorConfig = null)

@@ -82,7 +82,7 @@ public class EncryptFixRoundTripTests
             .AddProject("Fix", "Fix", LanguageNames.CSharp)
             .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
             .WithParseOptions(GeneratorHarness.ParseOptions)
-            .AddMetadataReferences([.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(JwtError).Assembly.Location)]);
+            .AddMetadataReferences(GeneratorHarness.References);
         Document document = project.AddDocument("Token.cs", SourceText.From(source));
 
         Compilation compilation = (await document.Project.GetCompilationAsync())!;

@@ -16,9 +16,6 @@ namespace TypedJwt.Generators.Tests;
 /// </summary>
 internal sealed class FixWorkspace : IDisposable
 {
-    private static readonly ImmutableArray<MetadataReference> References =
-        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(JwtError).Assembly.Location)];
-
     private readonly AdhocWorkspace _workspace = new();
 
     public Solution Solution => _workspace.CurrentSolution;
@@ -37,7 +34,7 @@ internal sealed class FixWorkspace : IDisposable
                 LanguageNames.CSharp,
                 compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
                 parseOptions: GeneratorHarness.ParseOptions,
-                metadataReferences: References,
+                metadataReferences: GeneratorHarness.References,
                 analyzerReferences: [LoadedAssemblyLoader.Generator]))
             .AddProjectReferences(id, references.Select(r => new ProjectReference(r)));
         for (int i = 0; i < sources.Length; i++)

@@ -1,3 +1,5 @@
+extern alias TypedJwtRuntime;
+
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -10,8 +12,11 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly ImmutableArray<MetadataReference> References =
-        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(JwtError).Assembly.Location)];
+    /// <summary>The runtime assembly the code under test references (aliased in this project: see the project file).</summary>
+    public static readonly MetadataReference TypedJwt = MetadataReference.CreateFromFile(typeof(TypedJwtRuntime::TypedJwt.JwtError).Assembly.Location);
+
+    /// <summary>The .NET 10 reference assemblies plus TypedJwt.</summary>
+    public static readonly ImmutableArray<MetadataReference> References = [.. Basic.Reference.Assemblies.Net100.References.All, TypedJwt];
 
     public static CSharpCompilation Compile(params string[] sources) => CSharpCompilation.Create(
         "Input",

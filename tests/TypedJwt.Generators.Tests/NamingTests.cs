@@ -14,7 +14,7 @@ public class NamingTests
     [InlineData("Tenant_Id", "tenant_id")]
     public void Snake_case_lower_matches_the_registered_claim_style(string member, string claim)
     {
-        Assert.Equal(claim, ClaimNaming.Apply(ClaimNaming.SnakeCaseLower, member));
+        Assert.Equal(claim, ClaimNaming.Apply(JwtNamingPolicy.SnakeCaseLower, member));
     }
 
     [Theory]
@@ -23,13 +23,13 @@ public class NamingTests
     [InlineData("ID", "id")]
     public void Camel_case_lowers_the_leading_word(string member, string claim)
     {
-        Assert.Equal(claim, ClaimNaming.Apply(ClaimNaming.CamelCase, member));
+        Assert.Equal(claim, ClaimNaming.Apply(JwtNamingPolicy.CamelCase, member));
     }
 
     [Fact]
     public void As_declared_keeps_the_member_name()
     {
-        Assert.Equal("TenantId", ClaimNaming.Apply(ClaimNaming.AsDeclared, "TenantId"));
+        Assert.Equal("TenantId", ClaimNaming.Apply(JwtNamingPolicy.AsDeclared, "TenantId"));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class NamingTests
             foreach (string spelling in new[] { name, name.ToLowerInvariant(), name.ToUpperInvariant(), " \t" + name + " " })
             {
                 NamingPolicyOption option = NamingPolicyOption.Parse(spelling);
-                Assert.Equal((int)policy, option.Policy);
+                Assert.Equal(policy, option.Policy);
                 Assert.Null(option.InvalidValue);
             }
 
@@ -55,7 +55,7 @@ public class NamingTests
     [InlineData(" ")]
     public void An_absent_or_empty_option_is_snake_case_lower(string? value)
     {
-        Assert.Equal(ClaimNaming.SnakeCaseLower, NamingPolicyOption.Parse(value).Policy);
+        Assert.Equal(JwtNamingPolicy.SnakeCaseLower, NamingPolicyOption.Parse(value).Policy);
         Assert.Null(NamingPolicyOption.Parse(value).InvalidValue);
     }
 
@@ -66,7 +66,7 @@ public class NamingTests
     public void An_invalid_option_keeps_the_value_as_given_and_falls_back_to_snake_case_lower(string value)
     {
         NamingPolicyOption option = NamingPolicyOption.Parse(value);
-        Assert.Equal(ClaimNaming.SnakeCaseLower, option.Policy);
+        Assert.Equal(JwtNamingPolicy.SnakeCaseLower, option.Policy);
         Assert.Equal(value, option.InvalidValue);
     }
 }

@@ -12,10 +12,6 @@ namespace TypedJwt.Generators.Emit;
 /// </summary>
 internal static partial class ClaimSetEmitter
 {
-    // The claims the runtime's RegisteredClaimsValidator reads for the validation policy; keep in step with its
-    // GovernedName (the generator cannot reference the runtime). A name missing here would be unseen by the one-pass read.
-    private static readonly string[] GovernedClaims = ["exp", "nbf", "iat", "iss", "aud"];
-
     private static void WriteTryReadJson(SourceWriter writer, ClaimSetSpec spec)
     {
         string signature = $"public static bool TryReadJson(ref {JsonNs}Utf8JsonReader reader, in {Jwt}JwtReadOptions options, ";
@@ -59,7 +55,7 @@ internal static partial class ClaimSetEmitter
             writer.WriteLine();
             writer.WriteLine($"__seen |= {Bit(i)};");
             writer.WriteLine("reader.Read();");
-            if (observes && System.Array.IndexOf(GovernedClaims, claim.ClaimName) >= 0)
+            if (observes && GovernedClaims.Contains(claim.ClaimName))
             {
                 writer.OpenBlock($"if (!registered.TryReadValue(ref reader, {Literal(claim.ClaimName)}, out error))");
                 writer.WriteLine("return false;");
