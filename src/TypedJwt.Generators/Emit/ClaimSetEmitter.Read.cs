@@ -14,21 +14,37 @@ internal static partial class ClaimSetEmitter
 {
     private static void WriteTryReadJson(SourceWriter writer, ClaimSetSpec spec)
     {
-        string signature = $"public static bool TryReadJson(ref {JsonNs}Utf8JsonReader reader, in {Jwt}JwtReadOptions options, ";
+        string parameters = $"(ref {JsonNs}Utf8JsonReader reader, in {Jwt}JwtReadOptions options, ";
         string outputs = $"[global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {spec.FullyQualifiedName} value, out {Jwt}JwtError error)";
+        string registered = $"ref {Jwt}JwtRegisteredClaims registered, ";
         bool observes = !spec.IsHeader;
         if (observes)
         {
+            // The overload a validator calls is plumbing: implemented explicitly, so the user's type does not show it. Both
+            // entry points share a private overload with the body.
             writer.WriteLine("/// <inheritdoc/>");
-            writer.OpenBlock(signature + outputs);
+            writer.OpenBlock("public static bool TryReadJson" + parameters + outputs);
             writer.WriteLine($"var registered = default({Jwt}JwtRegisteredClaims);");
             writer.WriteLine("return TryReadJson(ref reader, in options, ref registered, out value, out error);");
             writer.CloseBlock();
             writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine($"static bool {Jwt}IJwtPayload<{spec.FullyQualifiedName}>.TryReadJson" + parameters + registered + outputs);
+            writer.WriteLine("    => TryReadJson(ref reader, in options, ref registered, out value, out error);");
+            writer.WriteLine();
         }
 
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.OpenBlock(signature + (observes ? $"ref {Jwt}JwtRegisteredClaims registered, " : "") + outputs);
+        if (observes)
+        {
+            writer.WriteLine("/// <summary>The one pass both entry points share: reads the claims and hands the governed ones to <paramref name=\"registered\"/>.</summary>");
+            writer.OpenBlock("private static bool TryReadJson" + parameters + registered + outputs);
+        }
+        else
+        {
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.OpenBlock("public static bool TryReadJson" + parameters + outputs);
+        }
+
         writer.WriteLine("value = default;");
         writer.OpenBlock($"if (reader.TokenType != {JsonNs}JsonTokenType.StartObject)");
         writer.WriteLine($"error = {Jwt}JwtError.Create({Jwt}JwtErrorCode.MalformedJson);");

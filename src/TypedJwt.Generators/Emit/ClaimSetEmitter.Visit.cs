@@ -12,7 +12,8 @@ internal static partial class ClaimSetEmitter
     private static void WriteVisitClaims(SourceWriter writer, ClaimSetSpec spec)
     {
         writer.WriteLine("/// <inheritdoc/>");
-        writer.OpenBlock($"public void VisitClaims({Jwt}IJwtClaimVisitor visitor)");
+        // Plumbing for the claims-based APIs, implemented explicitly so the user's type does not show it.
+        writer.OpenBlock($"void {Jwt}IJwtPayload<{spec.FullyQualifiedName}>.VisitClaims({Jwt}IJwtClaimVisitor visitor)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(visitor);");
         for (int i = 0; i < spec.Claims.Count; i++)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
@@ -11,8 +12,9 @@ namespace TypedJwt;
 /// one line per claim. The reader is positioned on the value. A JSON token of the wrong kind (including <c>null</c>, which
 /// generated code handles itself for nullable claims) is <see cref="JwtErrorCode.InvalidClaimType"/>; the right kind with a
 /// value the type cannot hold is <see cref="JwtErrorCode.InvalidClaimValue"/>. Errors carry <c>claimName</c>, a constant
-/// from generated code, so failing does not allocate.
+/// from generated code, so failing does not allocate. Used by generated code; not meant to be called by hand.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JwtClaimReader
 {
     /// <summary>The nesting limit of <see cref="TryReadDocument{T}"/>, as the validation policy's default.</summary>

@@ -95,7 +95,7 @@ namespace Sample
         }
 
         /// <inheritdoc/>
-        public void VisitClaims(global::TypedJwt.IJwtClaimVisitor visitor)
+        void global::TypedJwt.IJwtPayload<global::Sample.EveryType>.VisitClaims(global::TypedJwt.IJwtClaimVisitor visitor)
         {
             global::System.ArgumentNullException.ThrowIfNull(visitor);
             if (this.Text is { } __c0)
@@ -163,7 +163,11 @@ namespace Sample
         }
 
         /// <inheritdoc/>
-        public static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, ref global::TypedJwt.JwtRegisteredClaims registered, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.EveryType value, out global::TypedJwt.JwtError error)
+        static bool global::TypedJwt.IJwtPayload<global::Sample.EveryType>.TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, ref global::TypedJwt.JwtRegisteredClaims registered, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.EveryType value, out global::TypedJwt.JwtError error)
+            => TryReadJson(ref reader, in options, ref registered, out value, out error);
+
+        /// <summary>The one pass both entry points share: reads the claims and hands the governed ones to <paramref name="registered"/>.</summary>
+        private static bool TryReadJson(ref global::System.Text.Json.Utf8JsonReader reader, in global::TypedJwt.JwtReadOptions options, ref global::TypedJwt.JwtRegisteredClaims registered, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out global::Sample.EveryType value, out global::TypedJwt.JwtError error)
         {
             value = default;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
