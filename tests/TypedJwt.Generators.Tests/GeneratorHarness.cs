@@ -34,9 +34,11 @@ internal static class GeneratorHarness
     public static (GeneratorDriverRunResult Result, Compilation Output) Run(params string[] sources) => Run(GlobalOptionsProvider.None, sources);
 
     public static (GeneratorDriverRunResult Result, Compilation Output) Run(AnalyzerConfigOptionsProvider options, params string[] sources)
+        => Run(Compile(sources), options);
+
+    public static (GeneratorDriverRunResult Result, Compilation Output) Run(CSharpCompilation input, AnalyzerConfigOptionsProvider? options = null)
     {
-        CSharpCompilation input = Compile(sources);
-        GeneratorDriver driver = CreateDriver(options).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
+        GeneratorDriver driver = CreateDriver(options ?? GlobalOptionsProvider.None).RunGeneratorsAndUpdateCompilation(input, out Compilation output, out _);
         return (driver.GetRunResult(), output);
     }
 

@@ -95,6 +95,7 @@ internal static class ClaimSetParser
         IMethodSymbol? primaryConstructor = FindPrimaryConstructor(type, cancellationToken);
         var enums = new List<EnumSpec>();
         bool hasRequiredMembers = false;
+        var obsoleteDiagnosticIds = new SortedSet<string>(System.StringComparer.Ordinal);
 
         foreach (ClaimMember candidate in Members(type, primaryConstructor, cancellationToken))
         {
@@ -119,6 +120,8 @@ internal static class ClaimSetParser
             {
                 enumKey = AddEnum(enums, classification.ValueType);
             }
+
+            AddObsoleteDiagnosticIds(obsoleteDiagnosticIds, member, classification.ValueType);
 
             claims.Add(new ClaimDraft(member.Name, candidate.ExplicitClaimName, new ClaimSpec
             {
@@ -166,6 +169,7 @@ internal static class ClaimSetParser
                 ConstructorParameters = ConstructorParameters(primaryConstructor, claims),
                 Claims = ImmutableEquatableArray<ClaimSpec>.Empty,
                 Enums = enums.ToImmutableEquatableArray(),
+                ObsoleteDiagnosticIds = obsoleteDiagnosticIds.ToImmutableEquatableArray(),
             },
             ExplicitNamingPolicy(attribute),
             claims.ToImmutableEquatableArray());
@@ -279,7 +283,7 @@ internal static class ClaimSetParser
             .Select(p => new ConstructorParameterSpec(
                 p.Name,
                 claims.FindIndex(c => c.DeclaredName == p.Name),
-                p.HasExplicitDefaultValue ? Literals.Format(p.ExplicitDefaultValue, p.Type) ?? "default!" : "default!"))
+                p.HasExplicitDefaultValue ? Literals.Format(p.ExplicitDefaultValue, p.Type) ?? "default" : "default"))
             .ToImmutableEquatableArray();
     }
 
@@ -299,6 +303,27 @@ internal static class ClaimSetParser
         }
 
         return key;
+    }
+
+    // [Obsolete(DiagnosticId = "X")] makes a use report X instead of CS0618; the generated code uses the claim member, its
+    // type and (for an enum) its members, so their IDs are suppressed there as CS0612 and CS0618 are.
+    private static void AddObsoleteDiagnosticIds(SortedSet<string> ids, ISymbol member, ITypeSymbol valueType)
+    {
+        IEnumerable<ISymbol> used = valueType.TypeKind == TypeKind.Enum
+            ? [member, valueType, .. valueType.GetMembers().OfType<IFieldSymbol>()]
+            : [member, valueType];
+        foreach (ISymbol symbol in used)
+        {
+            foreach (AttributeData attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } c && ClaimTypeClassifier.MetadataName(c) == "System.ObsoleteAttribute"
+                    && attribute.NamedArguments.FirstOrDefault(a => a.Key == "DiagnosticId").Value.Value is string { Length: > 0 } id
+                    && SyntaxFacts.IsValidIdentifier(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
     }
 
     private static string? Keyword(INamedTypeSymbol type, CancellationToken cancellationToken)
