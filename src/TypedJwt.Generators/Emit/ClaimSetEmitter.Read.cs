@@ -63,12 +63,10 @@ internal static partial class ClaimSetEmitter
         {
             ClaimSpec claim = spec.Claims[i];
             writer.OpenBlock($"{(i == 0 ? "" : "else ")}if ({Jwt}JwtJson.ValueTextEquals(in reader, {Literal(claim.ClaimName)}u8))");
-            writer.OpenBlock($"if ((__seen & {Bit(claim)}) != 0)");
-            writer.WriteLine($"error = {ErrorCreate("DuplicateMember", Literal(claim.ClaimName))};");
+            writer.OpenBlock($"if (!{Jwt}JwtClaimReader.TryMarkSeen(ref __seen, {Bit(claim)}, {Literal(claim.ClaimName)}, out error))");
             writer.WriteLine("return false;");
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine($"__seen |= {Bit(claim)};");
             writer.WriteLine("reader.Read();");
             if (observes && GovernedClaims.Contains(claim.ClaimName))
             {
@@ -109,8 +107,7 @@ internal static partial class ClaimSetEmitter
 
         foreach (ClaimSpec claim in spec.Claims.Where(c => c.IsRequired))
         {
-            writer.OpenBlock($"if ((__seen & {Bit(claim)}) == 0)");
-            writer.WriteLine($"error = {ErrorCreate("MissingClaim", Literal(claim.ClaimName))};");
+            writer.OpenBlock($"if (!{Jwt}JwtClaimReader.TryRequire(__seen, {Bit(claim)}, {Literal(claim.ClaimName)}, out error))");
             writer.WriteLine("return false;");
             writer.CloseBlock();
             writer.WriteLine();

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace TypedJwt;
@@ -267,6 +268,39 @@ public static class JwtClaimReader
             error = JwtError.Create(JwtErrorCode.MalformedJson);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Marks the claim <paramref name="bit"/> stands for in the reader's mask of claims seen; false with
+    /// <see cref="JwtErrorCode.DuplicateMember"/> naming the claim when it was seen before. Inlined: the generated reader calls
+    /// it once per claim it meets.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryMarkSeen(ref ulong seen, ulong bit, string claimName, out JwtError error)
+    {
+        if ((seen & bit) != 0)
+        {
+            error = JwtError.Create(JwtErrorCode.DuplicateMember, claimName);
+            return false;
+        }
+
+        seen |= bit;
+        error = default;
+        return true;
+    }
+
+    /// <summary>False with <see cref="JwtErrorCode.MissingClaim"/> naming the claim when its <paramref name="bit"/> is not in <paramref name="seen"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryRequire(ulong seen, ulong bit, string claimName, out JwtError error)
+    {
+        if ((seen & bit) == 0)
+        {
+            error = JwtError.Create(JwtErrorCode.MissingClaim, claimName);
+            return false;
+        }
+
+        error = default;
+        return true;
     }
 
     /// <summary>The error for a JSON <c>null</c> or other wrong token where a claim of a generated enum type was expected.</summary>

@@ -121,13 +121,11 @@ namespace Sample
                 {
                     if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "iss"u8))
                     {
-                        if ((__seen & __Bit_Issuer) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Issuer, "iss", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "iss");
                             return false;
                         }
 
-                        __seen |= __Bit_Issuer;
                         reader.Read();
                         if (!registered.TryReadValue(ref reader, "iss", out error))
                         {
@@ -141,13 +139,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "sub"u8))
                     {
-                        if ((__seen & __Bit_Subject) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Subject, "sub", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "sub");
                             return false;
                         }
 
-                        __seen |= __Bit_Subject;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadString(ref reader, "sub", out __Value_Subject, out error))
                         {
@@ -156,13 +152,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "aud"u8))
                     {
-                        if ((__seen & __Bit_Audience) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Audience, "aud", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "aud");
                             return false;
                         }
 
-                        __seen |= __Bit_Audience;
                         reader.Read();
                         if (!registered.TryReadValue(ref reader, "aud", out error))
                         {
@@ -176,13 +170,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "exp"u8))
                     {
-                        if ((__seen & __Bit_ExpiresAt) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_ExpiresAt, "exp", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "exp");
                             return false;
                         }
 
-                        __seen |= __Bit_ExpiresAt;
                         reader.Read();
                         if (!registered.TryReadValue(ref reader, "exp", out error))
                         {
@@ -196,13 +188,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "iat"u8))
                     {
-                        if ((__seen & __Bit_IssuedAt) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_IssuedAt, "iat", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "iat");
                             return false;
                         }
 
-                        __seen |= __Bit_IssuedAt;
                         reader.Read();
                         if (!registered.TryReadValue(ref reader, "iat", out error))
                         {
@@ -225,13 +215,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "roles"u8))
                     {
-                        if ((__seen & __Bit_Roles) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Roles, "roles", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "roles");
                             return false;
                         }
 
-                        __seen |= __Bit_Roles;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadArray<string>(ref reader, "roles", in options, global::TypedJwt.JwtClaimReader.TryReadString, out string[]? __Array_Roles, out error))
                         {
@@ -242,13 +230,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "tenant_id"u8))
                     {
-                        if ((__seen & __Bit_TenantId) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_TenantId, "tenant_id", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "tenant_id");
                             return false;
                         }
 
-                        __seen |= __Bit_TenantId;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadGuid(ref reader, "tenant_id", out __Value_TenantId, out error))
                         {
@@ -280,27 +266,23 @@ namespace Sample
                 __unknown.Dispose();
             }
 
-            if ((__seen & __Bit_Issuer) == 0)
+            if (!global::TypedJwt.JwtClaimReader.TryRequire(__seen, __Bit_Issuer, "iss", out error))
             {
-                error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.MissingClaim, "iss");
                 return false;
             }
 
-            if ((__seen & __Bit_Subject) == 0)
+            if (!global::TypedJwt.JwtClaimReader.TryRequire(__seen, __Bit_Subject, "sub", out error))
             {
-                error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.MissingClaim, "sub");
                 return false;
             }
 
-            if ((__seen & __Bit_Audience) == 0)
+            if (!global::TypedJwt.JwtClaimReader.TryRequire(__seen, __Bit_Audience, "aud", out error))
             {
-                error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.MissingClaim, "aud");
                 return false;
             }
 
-            if ((__seen & __Bit_ExpiresAt) == 0)
+            if (!global::TypedJwt.JwtClaimReader.TryRequire(__seen, __Bit_ExpiresAt, "exp", out error))
             {
-                error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.MissingClaim, "exp");
                 return false;
             }
 

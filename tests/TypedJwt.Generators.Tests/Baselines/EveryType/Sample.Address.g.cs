@@ -65,13 +65,11 @@ namespace Sample
                 {
                     if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "country"u8))
                     {
-                        if ((__seen & __Bit_Country) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Country, "country", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "country");
                             return false;
                         }
 
-                        __seen |= __Bit_Country;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadString(ref reader, "country", out __Value_Country, out error))
                         {
@@ -103,9 +101,8 @@ namespace Sample
                 __unknown.Dispose();
             }
 
-            if ((__seen & __Bit_Country) == 0)
+            if (!global::TypedJwt.JwtClaimReader.TryRequire(__seen, __Bit_Country, "country", out error))
             {
-                error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.MissingClaim, "country");
                 return false;
             }
 

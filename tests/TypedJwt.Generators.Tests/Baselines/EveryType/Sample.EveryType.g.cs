@@ -226,13 +226,11 @@ namespace Sample
                 {
                     if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "text"u8))
                     {
-                        if ((__seen & __Bit_Text) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Text, "text", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "text");
                             return false;
                         }
 
-                        __seen |= __Bit_Text;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadString(ref reader, "text", out __Value_Text, out error))
                         {
@@ -241,13 +239,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "flag"u8))
                     {
-                        if ((__seen & __Bit_Flag) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Flag, "flag", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "flag");
                             return false;
                         }
 
-                        __seen |= __Bit_Flag;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadBoolean(ref reader, "flag", out __Value_Flag, out error))
                         {
@@ -256,13 +252,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "small"u8))
                     {
-                        if ((__seen & __Bit_Small) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Small, "small", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "small");
                             return false;
                         }
 
-                        __seen |= __Bit_Small;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadInt32(ref reader, "small", out __Value_Small, out error))
                         {
@@ -271,13 +265,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "large"u8))
                     {
-                        if ((__seen & __Bit_Large) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Large, "large", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "large");
                             return false;
                         }
 
-                        __seen |= __Bit_Large;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadInt64(ref reader, "large", out __Value_Large, out error))
                         {
@@ -286,13 +278,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "ratio"u8))
                     {
-                        if ((__seen & __Bit_Ratio) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Ratio, "ratio", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "ratio");
                             return false;
                         }
 
-                        __seen |= __Bit_Ratio;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadDouble(ref reader, "ratio", out __Value_Ratio, out error))
                         {
@@ -301,13 +291,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "amount"u8))
                     {
-                        if ((__seen & __Bit_Amount) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Amount, "amount", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "amount");
                             return false;
                         }
 
-                        __seen |= __Bit_Amount;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadDecimal(ref reader, "amount", out __Value_Amount, out error))
                         {
@@ -316,13 +304,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "id"u8))
                     {
-                        if ((__seen & __Bit_Id) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Id, "id", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "id");
                             return false;
                         }
 
-                        __seen |= __Bit_Id;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadGuid(ref reader, "id", out __Value_Id, out error))
                         {
@@ -331,13 +317,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "when"u8))
                     {
-                        if ((__seen & __Bit_When) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_When, "when", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "when");
                             return false;
                         }
 
-                        __seen |= __Bit_When;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadNumericDate(ref reader, "when", out __Value_When, out error))
                         {
@@ -346,13 +330,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "birthdate"u8))
                     {
-                        if ((__seen & __Bit_Birthdate) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Birthdate, "birthdate", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "birthdate");
                             return false;
                         }
 
-                        __seen |= __Bit_Birthdate;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadDateOnly(ref reader, "birthdate", out __Value_Birthdate, out error))
                         {
@@ -361,13 +343,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "plan"u8))
                     {
-                        if ((__seen & __Bit_Plan) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Plan, "plan", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "plan");
                             return false;
                         }
 
-                        __seen |= __Bit_Plan;
                         reader.Read();
                         if (!__TryRead_Sample_Plan(ref reader, "plan", out __Value_Plan, out error))
                         {
@@ -376,13 +356,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "website"u8))
                     {
-                        if ((__seen & __Bit_Website) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Website, "website", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "website");
                             return false;
                         }
 
-                        __seen |= __Bit_Website;
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -398,13 +376,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "maybeNumber"u8))
                     {
-                        if ((__seen & __Bit_MaybeNumber) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_MaybeNumber, "maybeNumber", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "maybeNumber");
                             return false;
                         }
 
-                        __seen |= __Bit_MaybeNumber;
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -422,13 +398,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "maybeText"u8))
                     {
-                        if ((__seen & __Bit_MaybeText) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_MaybeText, "maybeText", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "maybeText");
                             return false;
                         }
 
-                        __seen |= __Bit_MaybeText;
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -444,13 +418,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "tags"u8))
                     {
-                        if ((__seen & __Bit_Tags) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Tags, "tags", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "tags");
                             return false;
                         }
 
-                        __seen |= __Bit_Tags;
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -468,13 +440,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "numbers"u8))
                     {
-                        if ((__seen & __Bit_Numbers) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Numbers, "numbers", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "numbers");
                             return false;
                         }
 
-                        __seen |= __Bit_Numbers;
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -492,13 +462,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "plans"u8))
                     {
-                        if ((__seen & __Bit_Plans) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Plans, "plans", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "plans");
                             return false;
                         }
 
-                        __seen |= __Bit_Plans;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadArray<global::Sample.Plan>(ref reader, "plans", in options, __TryRead_Sample_Plan, out global::Sample.Plan[]? __Array_Plans, out error))
                         {
@@ -509,13 +477,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "aud"u8))
                     {
-                        if ((__seen & __Bit_Audience) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Audience, "aud", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "aud");
                             return false;
                         }
 
-                        __seen |= __Bit_Audience;
                         reader.Read();
                         if (!registered.TryReadValue(ref reader, "aud", out error))
                         {
@@ -529,13 +495,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "scope"u8))
                     {
-                        if ((__seen & __Bit_Scope) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Scope, "scope", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "scope");
                             return false;
                         }
 
-                        __seen |= __Bit_Scope;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadScope(ref reader, "scope", out __Value_Scope, out error))
                         {
@@ -544,13 +508,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "address"u8))
                     {
-                        if ((__seen & __Bit_Address) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Address, "address", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "address");
                             return false;
                         }
 
-                        __seen |= __Bit_Address;
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -589,9 +551,8 @@ namespace Sample
                 __unknown.Dispose();
             }
 
-            if ((__seen & __Bit_Text) == 0)
+            if (!global::TypedJwt.JwtClaimReader.TryRequire(__seen, __Bit_Text, "text", out error))
             {
-                error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.MissingClaim, "text");
                 return false;
             }
 

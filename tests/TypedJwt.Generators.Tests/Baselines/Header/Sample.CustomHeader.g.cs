@@ -48,13 +48,11 @@ namespace Sample
                 {
                     if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "x5t#S256"u8))
                     {
-                        if ((__seen & __Bit_Thumbprint) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Thumbprint, "x5t#S256", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "x5t#S256");
                             return false;
                         }
 
-                        __seen |= __Bit_Thumbprint;
                         reader.Read();
                         if (!global::TypedJwt.JwtClaimReader.TryReadString(ref reader, "x5t#S256", out __Value_Thumbprint, out error))
                         {
@@ -63,13 +61,11 @@ namespace Sample
                     }
                     else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "tenant_hint"u8))
                     {
-                        if ((__seen & __Bit_TenantHint) != 0)
+                        if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_TenantHint, "tenant_hint", out error))
                         {
-                            error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "tenant_hint");
                             return false;
                         }
 
-                        __seen |= __Bit_TenantHint;
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -103,9 +99,8 @@ namespace Sample
                 __unknown.Dispose();
             }
 
-            if ((__seen & __Bit_Thumbprint) == 0)
+            if (!global::TypedJwt.JwtClaimReader.TryRequire(__seen, __Bit_Thumbprint, "x5t#S256", out error))
             {
-                error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.MissingClaim, "x5t#S256");
                 return false;
             }
 

@@ -74,13 +74,11 @@ namespace Sample.Outer
                         {
                             if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "sub"u8))
                             {
-                                if ((__seen & __Bit_Subject) != 0)
+                                if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_Subject, "sub", out error))
                                 {
-                                    error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "sub");
                                     return false;
                                 }
 
-                                __seen |= __Bit_Subject;
                                 reader.Read();
                                 if (!global::TypedJwt.JwtClaimReader.TryReadString(ref reader, "sub", out __Value_Subject, out error))
                                 {
@@ -89,13 +87,11 @@ namespace Sample.Outer
                             }
                             else if (global::TypedJwt.JwtJson.ValueTextEquals(in reader, "auth_time"u8))
                             {
-                                if ((__seen & __Bit_AuthTime) != 0)
+                                if (!global::TypedJwt.JwtClaimReader.TryMarkSeen(ref __seen, __Bit_AuthTime, "auth_time", out error))
                                 {
-                                    error = global::TypedJwt.JwtError.Create(global::TypedJwt.JwtErrorCode.DuplicateMember, "auth_time");
                                     return false;
                                 }
 
-                                __seen |= __Bit_AuthTime;
                                 reader.Read();
                                 if (!global::TypedJwt.JwtClaimReader.TryReadInt64(ref reader, "auth_time", out __Value_AuthTime, out error))
                                 {
