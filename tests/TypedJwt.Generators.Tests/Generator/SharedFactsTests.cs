@@ -2,11 +2,10 @@ extern alias TypedJwtRuntime;
 
 using System.Reflection;
 using Microsoft.CodeAnalysis;
-using TypedJwt.Generators.Analyzers;
 using TypedJwt.Generators.Symbols;
 using Runtime = TypedJwtRuntime::TypedJwt;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.Generator;
 
 /// <summary>
 /// What the generator knows of the runtime comes from the runtime: the attribute types and enums are the runtime's files
@@ -53,7 +52,7 @@ public class SharedFactsTests
     [Fact]
     public void The_known_symbols_of_a_compilation_are_resolved_once()
     {
-        Compilation compilation = GeneratorHarness.Compile("public class C { }");
+        Compilation compilation = Harness.Compile("public class C { }");
 
         KnownTypeSymbols symbols = KnownTypeSymbols.Get(compilation);
 
@@ -61,40 +60,6 @@ public class SharedFactsTests
         Assert.True(symbols.ReferencesTypedJwt);
         Assert.NotNull(symbols.NestedJwtValidator);
         Assert.Null(symbols.SymmetricSecurityKey);
-    }
-
-    public static TheoryData<string> HmacAlgorithms() => ["HS256", "HS384", "HS512"];
-
-    // TJ0012 promises the factory would refuse the key; both read JwsAlgorithmParameters, and this holds them together.
-    [Theory]
-    [MemberData(nameof(HmacAlgorithms))]
-    public void TJ0012_reports_exactly_the_keys_the_factory_refuses(string algorithm)
-    {
-        const int Lengths = 80;
-        var runtimeAlgorithm = Enum.Parse<Runtime.JwsAlgorithm>(algorithm);
-        // One statement per key length, on line 1 + length.
-        string source = "public static class Keys { public static void Make() {\n"
-            + string.Concat(Enumerable.Range(0, Lengths).Select(length => $"TypedJwt.JwtSigningKey.CreateHmac(TypedJwt.JwsAlgorithm.{algorithm}, new byte[{length}]);\n"))
-            + "} }";
-
-        int[] reported = [.. GeneratorHarness.Analyze(source, new ShortHmacKeyAnalyzer())
-            .Where(d => d.Id == "TJ0012")
-            .Select(d => d.Location.GetLineSpan().StartLinePosition.Line - 1)];
-
-        Assert.Equal(Enumerable.Range(0, Lengths).Where(length => Refuses(runtimeAlgorithm, length)), reported);
-    }
-
-    private static bool Refuses(Runtime.JwsAlgorithm algorithm, int length)
-    {
-        try
-        {
-            Runtime.JwtSigningKey.CreateHmac(algorithm, new byte[length]);
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
     }
 
     private static string[] Members(Type type) => [.. type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)

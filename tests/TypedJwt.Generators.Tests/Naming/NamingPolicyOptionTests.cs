@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.Naming;
 
 /// <summary>
 /// The <c>TypedJwtNamingPolicy</c> MSBuild property: the default naming policy of every claim set whose attribute sets none,
@@ -180,7 +180,7 @@ public class NamingPolicyOptionTests
             }
             """;
 
-        Diagnostic[] diagnostics = [.. GeneratorHarness.Analyze([source], GlobalOptionsProvider.NamingPolicy("CamelCase"), new JwtClaimSetAnalyzer())];
+        Diagnostic[] diagnostics = [.. Harness.Analyze([source], GlobalOptionsProvider.NamingPolicy("CamelCase"), new JwtClaimSetAnalyzer())];
 
         Assert.Equal(["TJ0004:Blob", "TJ0005:Tenant"], diagnostics.Select(d => d.Id + ":" + Text(d)).Order());
     }
@@ -196,12 +196,12 @@ public class NamingPolicyOptionTests
         string collision = Usings + """
             [JwtPayload] public sealed partial record Token { public string? TenantId { get; init; } public string? tenant_id { get; init; } }
             """;
-        Assert.Equal("TJ0005", Assert.Single(GeneratorHarness.Analyze([collision], GlobalOptionsProvider.NamingPolicy(value), new JwtClaimSetAnalyzer())).Id);
+        Assert.Equal("TJ0005", Assert.Single(Harness.Analyze([collision], GlobalOptionsProvider.NamingPolicy(value), new JwtClaimSetAnalyzer())).Id);
     }
 
     private static string Generate(string? value, string source)
     {
-        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(GlobalOptionsProvider.NamingPolicy(value), source);
+        (GeneratorDriverRunResult result, Compilation output) = Harness.Run(GlobalOptionsProvider.NamingPolicy(value), source);
         Assert.Empty(result.Diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         return Assert.Single(result.GeneratedTrees).GetText().ToString();
@@ -225,8 +225,8 @@ public class NamingPolicyOptionTests
     private static void AssertCollision(string? value, string source, bool collides, string member, string claim, string first)
     {
         GlobalOptionsProvider options = GlobalOptionsProvider.NamingPolicy(value);
-        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(options, source);
-        Diagnostic[] diagnostics = [.. GeneratorHarness.Analyze([source], options, new JwtClaimSetAnalyzer())];
+        (GeneratorDriverRunResult result, Compilation output) = Harness.Run(options, source);
+        Diagnostic[] diagnostics = [.. Harness.Analyze([source], options, new JwtClaimSetAnalyzer())];
         if (collides)
         {
             Assert.Empty(result.GeneratedTrees);
@@ -246,8 +246,8 @@ public class NamingPolicyOptionTests
     private static void AssertNameRule(string? value, string source, string? id, string? at)
     {
         GlobalOptionsProvider options = GlobalOptionsProvider.NamingPolicy(value);
-        (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(options, source);
-        Diagnostic[] diagnostics = [.. GeneratorHarness.Analyze([source], options, new JwtClaimSetAnalyzer())];
+        (GeneratorDriverRunResult result, _) = Harness.Run(options, source);
+        Diagnostic[] diagnostics = [.. Harness.Analyze([source], options, new JwtClaimSetAnalyzer())];
         if (id is null)
         {
             Assert.Empty(diagnostics);
@@ -263,7 +263,7 @@ public class NamingPolicyOptionTests
 
     private static string CompileAndRun(GlobalOptionsProvider options, string source)
     {
-        (_, Compilation output) = GeneratorHarness.Run(options, source);
+        (_, Compilation output) = Harness.Run(options, source);
         using var assembly = new MemoryStream();
         var emitted = output.Emit(assembly);
         Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));

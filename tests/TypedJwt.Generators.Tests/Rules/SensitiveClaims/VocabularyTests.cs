@@ -1,10 +1,10 @@
 using TypedJwt.Generators.Model;
 using TypedJwt.Generators.Sensitivity;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.Rules.SensitiveClaims;
 
 /// <summary>The word splitter and the vocabulary on their own, without a compilation (claim kinds by name: the enum is internal).</summary>
-public class SensitivityVocabularyTests
+public class VocabularyTests
 {
     [Theory]
     [InlineData("PasswordHash", "password hash")]

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 using TypedJwt.CodeFixes;
 using TypedJwt.Generators.Analyzers;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.CodeFixes;
 
 /// <summary>
 /// The advice of TJ0001 taken for real: the "mark payload Encrypted" fix is applied to a payload with a password, and the
@@ -54,9 +54,9 @@ public class EncryptFixRoundTripTests
     {
         string fixedSource = await ApplyEncryptFixAsync(Source);
         Assert.Contains("[JwtPayload(TokenType = \"at+jwt\", Encrypted = true)]", fixedSource);
-        Assert.DoesNotContain(GeneratorHarness.Analyze([fixedSource], new SensitiveClaimAnalyzer()), d => d.Id == "TJ0001");
+        Assert.DoesNotContain(Harness.Analyze([fixedSource], new SensitiveClaimAnalyzer()), d => d.Id == "TJ0001");
 
-        (_, Compilation output) = GeneratorHarness.Run(fixedSource);
+        (_, Compilation output) = Harness.Run(fixedSource);
         using var assembly = new MemoryStream();
         var emitted = output.Emit(assembly);
         Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
@@ -81,8 +81,8 @@ public class EncryptFixRoundTripTests
         Project project = workspace.CurrentSolution
             .AddProject("Fix", "Fix", LanguageNames.CSharp)
             .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
-            .WithParseOptions(GeneratorHarness.ParseOptions)
-            .AddMetadataReferences(GeneratorHarness.References);
+            .WithParseOptions(Harness.ParseOptions)
+            .AddMetadataReferences(Harness.References);
         Document document = project.AddDocument("Token.cs", SourceText.From(source));
 
         Compilation compilation = (await document.Project.GetCompilationAsync())!;

@@ -1,6 +1,6 @@
 using TypedJwt.Generators.Naming;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.Naming;
 
 public class NamingTests
 {

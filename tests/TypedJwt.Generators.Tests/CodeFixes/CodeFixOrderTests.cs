@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using TypedJwt.CodeFixes;
 using TypedJwt.Generators.Analyzers;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.CodeFixes;
 
 /// <summary>
 /// The fixes of TJ0001/TJ0002 come from one exported provider, safest first: mark the payload Encrypted, then

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using TypedJwt.CodeFixes;
 using TypedJwt.Generators.Analyzers;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.CodeFixes;
 
 /// <summary>
 /// The "mark Encrypted" fix names the JWE form that fits the keys the solution already uses with the payload: RSA or EC

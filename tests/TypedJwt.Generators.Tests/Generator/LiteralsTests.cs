@@ -1,7 +1,7 @@
 using TypedJwt.Generators.Model;
 using TypedJwt.Generators.Parsing;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.Generator;
 
 /// <summary>Attribute arguments become literals of the claim's type, as a person would write them, never casts.</summary>
 public class LiteralsTests

@@ -1,8 +1,10 @@
 using TypedJwt.Generators.Emit;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.Generator;
 
-/// <summary>The emitter writes only through <see cref="SourceWriter"/>, which refuses text it would have to leave wrong.</summary>
+/// <summary>
+/// The emitter writes only through <see cref="SourceWriter"/>, which refuses text it would have to leave wrong.
+/// </summary>
 public class SourceWriterTests
 {
     [Fact]

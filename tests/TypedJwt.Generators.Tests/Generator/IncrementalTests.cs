@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.Generator;
 
 /// <summary>Proves the pipeline caches: unrelated edits leave outputs cached, real edits change them, models hold no Roslyn objects.</summary>
 public class IncrementalTests
@@ -48,7 +48,7 @@ public class IncrementalTests
     [Fact]
     public void Every_tracked_step_is_reported()
     {
-        GeneratorDriverRunResult result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Payload)).GetRunResult();
+        GeneratorDriverRunResult result = Harness.CreateDriver().RunGenerators(Harness.Compile(Payload)).GetRunResult();
         IReadOnlyDictionary<string, ImmutableArray<IncrementalGeneratorRunStep>> steps = result.Results[0].TrackedSteps;
         foreach (string name in TrackedSteps)
         {
@@ -59,9 +59,9 @@ public class IncrementalTests
     [Fact]
     public void An_unrelated_edit_leaves_every_output_cached()
     {
-        CSharpCompilation compilation = GeneratorHarness.Compile(Payload);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample; public class Unrelated { }", GeneratorHarness.ParseOptions));
+        CSharpCompilation compilation = Harness.Compile(Payload);
+        GeneratorDriver driver = Harness.CreateDriver().RunGenerators(compilation);
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample; public class Unrelated { }", Harness.ParseOptions));
         GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
 
         AssertAllCachedOrUnchanged(result.Results[0].TrackedSteps, TrackedSteps);
@@ -73,9 +73,9 @@ public class IncrementalTests
     [Fact]
     public void An_unrelated_edit_with_the_naming_policy_property_set_leaves_every_output_cached()
     {
-        CSharpCompilation compilation = GeneratorHarness.Compile(Payload);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(GlobalOptionsProvider.NamingPolicy("CamelCase")).RunGenerators(compilation);
-        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample; public class Unrelated { }", GeneratorHarness.ParseOptions));
+        CSharpCompilation compilation = Harness.Compile(Payload);
+        GeneratorDriver driver = Harness.CreateDriver(GlobalOptionsProvider.NamingPolicy("CamelCase")).RunGenerators(compilation);
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample; public class Unrelated { }", Harness.ParseOptions));
         GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
 
         AssertAllCachedOrUnchanged(result.Results[0].TrackedSteps, TrackedSteps);
@@ -86,8 +86,8 @@ public class IncrementalTests
     [Fact]
     public void Changing_the_naming_policy_property_renames_the_claims_without_reparsing()
     {
-        CSharpCompilation compilation = GeneratorHarness.Compile(Payload);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        CSharpCompilation compilation = Harness.Compile(Payload);
+        GeneratorDriver driver = Harness.CreateDriver().RunGenerators(compilation);
         driver = driver.WithUpdatedAnalyzerConfigOptions(GlobalOptionsProvider.NamingPolicy("CamelCase"));
         GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
         IReadOnlyDictionary<string, ImmutableArray<IncrementalGeneratorRunStep>> steps = result.Results[0].TrackedSteps;
@@ -115,8 +115,8 @@ public class IncrementalTests
     [InlineData("camel_case", "Snake")]
     public void New_options_naming_the_same_policy_leave_every_output_cached(string? first, string? second)
     {
-        CSharpCompilation compilation = GeneratorHarness.Compile(Payload);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(GlobalOptionsProvider.NamingPolicy(first)).RunGenerators(compilation);
+        CSharpCompilation compilation = Harness.Compile(Payload);
+        GeneratorDriver driver = Harness.CreateDriver(GlobalOptionsProvider.NamingPolicy(first)).RunGenerators(compilation);
 
         GeneratorDriverRunResult rerun = driver.RunGenerators(compilation).GetRunResult();
         AssertAllCachedOrUnchanged(rerun.Results[0].TrackedSteps, TrackedSteps);
@@ -133,10 +133,10 @@ public class IncrementalTests
     [Fact]
     public void Renaming_a_claim_changes_the_output()
     {
-        CSharpCompilation compilation = GeneratorHarness.Compile(Payload);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        CSharpCompilation compilation = Harness.Compile(Payload);
+        GeneratorDriver driver = Harness.CreateDriver().RunGenerators(compilation);
         SyntaxTree old = compilation.SyntaxTrees.Single();
-        compilation = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(Payload.Replace("\"sub\"", "\"subject\""), GeneratorHarness.ParseOptions, path: old.FilePath));
+        compilation = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(Payload.Replace("\"sub\"", "\"subject\""), Harness.ParseOptions, path: old.FilePath));
         GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
 
         Assert.Contains(result.Results[0].TrackedSteps[TrackingNames.ValidPayloadSpecs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
@@ -146,9 +146,9 @@ public class IncrementalTests
     [Fact]
     public void Adding_a_second_payload_type_leaves_the_first_cached()
     {
-        CSharpCompilation compilation = GeneratorHarness.Compile(Payload);
-        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(SecondPayload, GeneratorHarness.ParseOptions, path: "Second.cs"));
+        CSharpCompilation compilation = Harness.Compile(Payload);
+        GeneratorDriver driver = Harness.CreateDriver().RunGenerators(compilation);
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(SecondPayload, Harness.ParseOptions, path: "Second.cs"));
         GeneratorDriverRunResult result = driver.RunGenerators(compilation).GetRunResult();
 
         Assert.Equal(3, result.GeneratedTrees.Length);
@@ -166,8 +166,8 @@ public class IncrementalTests
     [InlineData("Header", TrackingNames.ValidHeaderSpecs)]
     public void The_model_holds_no_symbols_syntax_locations_or_compilations(string input, string step)
     {
-        string source = File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot(), "tests", "TypedJwt.Generators.Tests", "Inputs", input + ".cs"));
-        GeneratorDriverRunResult result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(source)).GetRunResult();
+        string source = File.ReadAllText(Path.Combine(Harness.RepoRoot(), "tests", "TypedJwt.Generators.Tests", "Inputs", input + ".cs"));
+        GeneratorDriverRunResult result = Harness.CreateDriver().RunGenerators(Harness.Compile(source)).GetRunResult();
         object[] models = [.. result.Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Value)];
         Assert.NotEmpty(models);
         foreach (object model in models)

@@ -1,9 +1,11 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.Generator;
 
-/// <summary>Generated code compiles cleanly in the strictest user project: nullable enabled, every warning an error.</summary>
+/// <summary>
+/// Generated code compiles cleanly in the strictest user project: nullable enabled, every warning an error.
+/// </summary>
 public class GeneratedCodeTests
 {
     [Fact]
@@ -31,10 +33,10 @@ public class GeneratedCodeTests
                 [Obsolete] public string? Field;
             }
             """;
-        CSharpCompilation input = GeneratorHarness.Compile(Source);
+        CSharpCompilation input = Harness.Compile(Source);
         input = input.WithOptions(input.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Error));
 
-        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(input);
+        (GeneratorDriverRunResult result, Compilation output) = Harness.Run(input);
 
         Assert.Empty(result.Diagnostics);
         Assert.Single(result.GeneratedTrees);
@@ -77,7 +79,7 @@ public class GeneratedCodeTests
 
     private static string[] Generate(string source)
     {
-        (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(source);
+        (GeneratorDriverRunResult result, _) = Harness.Run(source);
         return Assert.Single(result.GeneratedTrees).ToString().Split('\n');
     }
 

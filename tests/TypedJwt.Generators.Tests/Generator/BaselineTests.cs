@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace TypedJwt.Generators.Tests;
+namespace TypedJwt.Generators.Tests.Generator;
 
 /// <summary>
 /// Compares the generated files for representative inputs with the files checked in under Baselines/. Set
@@ -17,11 +17,11 @@ public class BaselineTests
     [InlineData("Nested")]
     public void Generated_code_matches_the_baseline_and_compiles_without_warnings(string input)
     {
-        string root = GeneratorHarness.RepoRoot();
+        string root = Harness.RepoRoot();
         string testDir = Path.Combine(root, "tests", "TypedJwt.Generators.Tests");
         string source = File.ReadAllText(Path.Combine(testDir, "Inputs", input + ".cs"));
 
-        (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(source);
+        (GeneratorDriverRunResult result, Compilation output) = Harness.Run(source);
 
         Assert.Empty(result.Diagnostics);
         Assert.NotEmpty(result.GeneratedTrees);
