@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using TypedJwt.Generators.Security;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.CodeFixes;
 
@@ -196,5 +197,6 @@ internal sealed class AsymmetricKeyExpression
 
     private static bool IsTypedJwt(ITypeSymbol? type, string name) => type is not null && type.Name == name && InTypedJwt(type);
 
-    private static bool InTypedJwt(ITypeSymbol type) => type.ContainingNamespace is { Name: "TypedJwt", ContainingNamespace.IsGlobalNamespace: true };
+    private static bool InTypedJwt(ITypeSymbol type)
+        => type.ContainingNamespace is { ContainingNamespace.IsGlobalNamespace: true } ns && ns.Name == KnownTypeSymbols.Namespace;
 }

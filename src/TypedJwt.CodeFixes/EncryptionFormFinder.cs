@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.CodeFixes;
 
@@ -23,6 +24,7 @@ namespace TypedJwt.CodeFixes;
 /// </summary>
 internal static class EncryptionFormFinder
 {
+    // Matched by name, not symbol: a use in another project sees the same type as a different symbol.
     private static readonly string[] Writers = ["JwsWriter", "JweWriter"];
 
     private static readonly string[] Validators = ["JwtValidator`1", "JweValidator`1", "NestedJwtValidator`1"];
@@ -81,9 +83,10 @@ internal static class EncryptionFormFinder
     /// <summary>Every public generic method of the writers (their first type parameter is the payload) and every public constructor of the validators.</summary>
     private static IEnumerable<ISymbol> Apis(Compilation compilation)
     {
-        foreach (string writer in Writers)
+        KnownTypeSymbols symbols = KnownTypeSymbols.Get(compilation);
+        foreach (INamedTypeSymbol? writer in new[] { symbols.JwsWriter, symbols.JweWriter })
         {
-            if (compilation.GetTypeByMetadataName("TypedJwt." + writer) is { } type)
+            if (writer is { } type)
             {
                 foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
                 {
@@ -95,9 +98,9 @@ internal static class EncryptionFormFinder
             }
         }
 
-        foreach (string validator in Validators)
+        foreach (INamedTypeSymbol? validator in new[] { symbols.JwtValidator, symbols.JweValidator, symbols.NestedJwtValidator })
         {
-            if (compilation.GetTypeByMetadataName("TypedJwt." + validator) is { } type)
+            if (validator is { } type)
             {
                 foreach (IMethodSymbol constructor in type.InstanceConstructors)
                 {
@@ -182,7 +185,7 @@ internal static class EncryptionFormFinder
         && (IsTypedJwt(named, Keys) || (named.TypeArguments.Length == 1 && IsTypedJwt(named.TypeArguments[0] as INamedTypeSymbol, Keys)));
 
     private static bool IsTypedJwt(INamedTypeSymbol? type, string[] metadataNames) =>
-        type is { ContainingNamespace: { Name: "TypedJwt", ContainingNamespace.IsGlobalNamespace: true } } && metadataNames.Contains(type.MetadataName);
+        type is { ContainingNamespace: { ContainingNamespace.IsGlobalNamespace: true } ns } && ns.Name == KnownTypeSymbols.Namespace && metadataNames.Contains(type.MetadataName);
 
     // Symbols of one type seen from two projects are different objects; the name and assembly are what they share.
     private static string NameOf(ITypeSymbol type) =>

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Symbols;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TypedJwt.CodeFixes;
@@ -55,12 +56,12 @@ public sealed class MarkNotSensitiveCodeFixProvider : CodeFixProvider
     private static async Task<Document> MarkAsync(Document document, SyntaxNode root, SyntaxNode member, CancellationToken cancellationToken)
     {
         SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        bool imported = model?.LookupNamespacesAndTypes(member.SpanStart, name: "NotSensitiveAttribute")
-            .Any(s => s.ToDisplayString() == "TypedJwt.NotSensitiveAttribute") == true;
+        bool imported = model?.LookupNamespacesAndTypes(member.SpanStart, name: nameof(NotSensitiveAttribute))
+            .Any(s => s.ToDisplayString() == KnownTypeSymbols.NotSensitiveAttributeName) == true;
         AttributeSyntax attribute = Attribute(
-            ParseName(imported ? "NotSensitive" : "TypedJwt.NotSensitive"),
+            ParseName(imported ? "NotSensitive" : KnownTypeSymbols.Namespace + ".NotSensitive"),
             AttributeArgumentList(SingletonSeparatedList(AttributeArgument(
-                NameEquals(IdentifierName("Justification")),
+                NameEquals(IdentifierName(nameof(NotSensitiveAttribute.Justification))),
                 null,
                 LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(""))))));
 

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedJwt.Generators.Analyzers;
 using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Symbols;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TypedJwt.CodeFixes;
@@ -85,7 +86,7 @@ public sealed class MarkPayloadEncryptedCodeFixProvider : CodeFixProvider
     private static async Task<Solution> MarkEncryptedAsync(Document document, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         Solution solution = document.Project.Solution;
-        AttributeData? payload = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "TypedJwt.JwtPayloadAttribute");
+        AttributeData? payload = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownTypeSymbols.PayloadAttributeName);
         if (payload?.ApplicationSyntaxReference is not { } reference
             || solution.GetDocument(reference.SyntaxTree) is not { } attributeDocument
             || await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not AttributeSyntax attribute)
@@ -101,13 +102,13 @@ public sealed class MarkPayloadEncryptedCodeFixProvider : CodeFixProvider
     {
         ExpressionSyntax @true = LiteralExpression(SyntaxKind.TrueLiteralExpression);
         AttributeArgumentListSyntax arguments = attribute.ArgumentList ?? AttributeArgumentList();
-        AttributeArgumentSyntax? existing = arguments.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Encrypted");
+        AttributeArgumentSyntax? existing = arguments.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == nameof(JwtPayloadAttribute.Encrypted));
         if (existing is not null)
         {
             return attribute.ReplaceNode(existing.Expression, @true.WithTriviaFrom(existing.Expression));
         }
 
-        AttributeArgumentSyntax encrypted = AttributeArgument(NameEquals(IdentifierName("Encrypted")), null, @true);
+        AttributeArgumentSyntax encrypted = AttributeArgument(NameEquals(IdentifierName(nameof(JwtPayloadAttribute.Encrypted))), null, @true);
         return attribute.WithArgumentList(arguments.WithArguments(arguments.Arguments.Add(encrypted)));
     }
 }

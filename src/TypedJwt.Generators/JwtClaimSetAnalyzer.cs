@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using TypedJwt.Generators.Diagnostics;
 using TypedJwt.Generators.Naming;
 using TypedJwt.Generators.Parsing;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators;
 
@@ -32,40 +33,32 @@ public sealed class JwtClaimSetAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            INamedTypeSymbol? payload = start.Compilation.GetTypeByMetadataName(ClaimSetParser.PayloadAttributeName);
-            INamedTypeSymbol? header = start.Compilation.GetTypeByMetadataName(ClaimSetParser.HeaderAttributeName);
-            if (payload is null && header is null)
+            var symbols = KnownTypeSymbols.Get(start.Compilation);
+            if (!symbols.ReferencesTypedJwt)
             {
                 // TypedJwt is not referenced: nothing to analyze.
                 return;
             }
 
             // Claim names, and so TJ0005-TJ0008, depend on the project's default naming policy, exactly as the generator applies it.
-            int defaultNamingPolicy = NamingPolicyOption.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).Policy;
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, payload, header, defaultNamingPolicy), SymbolKind.NamedType);
+            JwtNamingPolicy defaultNamingPolicy = NamingPolicyOption.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).Policy;
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols, defaultNamingPolicy), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol? payload, INamedTypeSymbol? header, int defaultNamingPolicy)
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypeSymbols symbols, JwtNamingPolicy defaultNamingPolicy)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        foreach (AttributeData attribute in type.GetAttributes())
+        if (symbols.ClaimSetAttribute(type, out bool isHeader) is not { } attribute)
         {
-            bool isPayload = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, payload);
-            bool isHeader = SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, header);
-            if (!isPayload && !isHeader)
-            {
-                continue;
-            }
-
-            var diagnostics = new List<Diagnostic>();
-            ClaimSetParser.Report(type, attribute, isHeader, defaultNamingPolicy, diagnostics, context.CancellationToken);
-            foreach (Diagnostic diagnostic in diagnostics)
-            {
-                context.ReportDiagnostic(diagnostic);
-            }
-
             return;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        ClaimSetParser.Report(type, attribute, isHeader, defaultNamingPolicy, diagnostics, context.CancellationToken);
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic);
         }
     }
 }

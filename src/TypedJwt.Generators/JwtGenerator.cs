@@ -4,6 +4,7 @@ using TypedJwt.Generators.Emit;
 using TypedJwt.Generators.Model;
 using TypedJwt.Generators.Naming;
 using TypedJwt.Generators.Parsing;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators;
 
@@ -17,22 +18,22 @@ public sealed class JwtGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Selected down to one int: the compiler hands the generator new options objects often, and a value that stays the
+        // Selected down to one enum value: the compiler hands the generator new options objects often, and a value that stays the
         // same must leave every step after this one cached. An invalid value is SnakeCaseLower here; TJ0017 reports it.
-        IncrementalValueProvider<int> defaultNamingPolicy = context.AnalyzerConfigOptionsProvider
+        IncrementalValueProvider<JwtNamingPolicy> defaultNamingPolicy = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => NamingPolicyOption.Read(options.GlobalOptions).Policy)
             .WithTrackingName(TrackingNames.DefaultNamingPolicy);
 
         IncrementalValuesProvider<ClaimSetDraft?> payloadDrafts = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                ClaimSetParser.PayloadAttributeName,
+                KnownTypeSymbols.PayloadAttributeName,
                 static (node, _) => true,
                 static (context, cancellationToken) => Parse(context, isHeader: false, cancellationToken))
             .WithTrackingName(TrackingNames.PayloadDrafts);
 
         IncrementalValuesProvider<ClaimSetDraft?> headerDrafts = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                ClaimSetParser.HeaderAttributeName,
+                KnownTypeSymbols.HeaderAttributeName,
                 static (node, _) => true,
                 static (context, cancellationToken) => Parse(context, isHeader: true, cancellationToken))
             .WithTrackingName(TrackingNames.HeaderDrafts);
@@ -55,7 +56,7 @@ public sealed class JwtGenerator : IIncrementalGenerator
     // meet the project's default policy; a draft whose names fail a check (TJ0005-TJ0008) gets no output.
     private static IncrementalValuesProvider<ClaimSetSpec> Resolve(
         IncrementalValuesProvider<ClaimSetDraft?> drafts,
-        IncrementalValueProvider<int> defaultNamingPolicy,
+        IncrementalValueProvider<JwtNamingPolicy> defaultNamingPolicy,
         string combinedStep,
         string resolvedStep,
         string validStep)

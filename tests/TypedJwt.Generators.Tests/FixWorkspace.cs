@@ -16,16 +16,13 @@ namespace TypedJwt.Generators.Tests;
 /// </summary>
 internal sealed class FixWorkspace : IDisposable
 {
-    private static readonly ImmutableArray<MetadataReference> References =
-        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(JwtError).Assembly.Location)];
-
     private readonly AdhocWorkspace _workspace = new();
 
     public Solution Solution => _workspace.CurrentSolution;
 
     public void Dispose() => _workspace.Dispose();
 
-    /// <summary>Adds a project of <paramref name="sources"/> (each prefixed with <see cref="AnalyzerTestKit.Usings"/>) that references <paramref name="references"/>.</summary>
+    /// <summary>Adds a project of <paramref name="sources"/> (each prefixed with <see cref="Harness.Usings"/>) that references <paramref name="references"/>.</summary>
     public ProjectId AddProject(string name, string[] sources, params ProjectId[] references)
     {
         ProjectId id = ProjectId.CreateNewId(name);
@@ -36,13 +33,13 @@ internal sealed class FixWorkspace : IDisposable
                 name,
                 LanguageNames.CSharp,
                 compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-                parseOptions: GeneratorHarness.ParseOptions,
-                metadataReferences: References,
+                parseOptions: Harness.ParseOptions,
+                metadataReferences: Harness.References,
                 analyzerReferences: [LoadedAssemblyLoader.Generator]))
             .AddProjectReferences(id, references.Select(r => new ProjectReference(r)));
         for (int i = 0; i < sources.Length; i++)
         {
-            solution = solution.AddDocument(DocumentId.CreateNewId(id), $"{name}{i}.cs", SourceText.From(AnalyzerTestKit.Usings + sources[i]), filePath: $"/{name}/{name}{i}.cs");
+            solution = solution.AddDocument(DocumentId.CreateNewId(id), $"{name}{i}.cs", SourceText.From(Harness.Usings + sources[i]), filePath: $"/{name}/{name}{i}.cs");
         }
 
         Assert.True(_workspace.TryApplyChanges(solution));

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TypedJwt.Generators.Diagnostics;
 using TypedJwt.Generators.Security;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Analyzers;
 
@@ -25,9 +26,10 @@ public sealed class HardCodedKeyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            KeyFactorySymbols? symbols = KeyFactorySymbols.Resolve(start.Compilation);
-            if (symbols is null)
+            var symbols = KnownTypeSymbols.Get(start.Compilation);
+            if (symbols.SigningKey is null)
             {
+                // TypedJwt is not referenced: nothing to watch, not even SymmetricSecurityKey.
                 return;
             }
 
@@ -39,12 +41,12 @@ public sealed class HardCodedKeyAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, KeyFactorySymbols symbols)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypeSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
         IMethodSymbol method = invocation.TargetMethod;
-        bool isSigningKey = SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.SigningKey);
-        bool isKeySet = SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.KeySet);
+        bool isSigningKey = method.ContainingType.Is(symbols.SigningKey);
+        bool isKeySet = method.ContainingType.Is(symbols.KeySet);
         string? parameter = (isSigningKey, isKeySet, method.Name) switch
         {
             (true, _, "CreateHmac") => "key",

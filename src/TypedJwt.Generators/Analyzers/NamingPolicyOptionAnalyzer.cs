@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TypedJwt.Generators.Diagnostics;
 using TypedJwt.Generators.Naming;
-using TypedJwt.Generators.Parsing;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Analyzers;
 
@@ -24,9 +24,7 @@ public sealed class NamingPolicyOptionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationAction(static compilationContext =>
         {
-            Compilation compilation = compilationContext.Compilation;
-            if (compilation.GetTypeByMetadataName(ClaimSetParser.PayloadAttributeName) is null
-                && compilation.GetTypeByMetadataName(ClaimSetParser.HeaderAttributeName) is null)
+            if (!KnownTypeSymbols.Get(compilationContext.Compilation).ReferencesTypedJwt)
             {
                 // TypedJwt is not referenced: the property means nothing to this project.
                 return;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Analyzers;
 
@@ -23,7 +24,7 @@ public sealed class NotSensitiveJustificationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            INamedTypeSymbol? notSensitive = start.Compilation.GetTypeByMetadataName("TypedJwt.NotSensitiveAttribute");
+            INamedTypeSymbol? notSensitive = KnownTypeSymbols.Get(start.Compilation).NotSensitiveAttribute;
             if (notSensitive is null)
             {
                 return;
@@ -53,7 +54,7 @@ public sealed class NotSensitiveJustificationAnalyzer : DiagnosticAnalyzer
     {
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
-            if (argument.Key == "Justification" && argument.Value.Value is string text && text.Trim().Length > 0)
+            if (argument.Key == nameof(NotSensitiveAttribute.Justification) && argument.Value.Value is string text && text.Trim().Length > 0)
             {
                 return true;
             }

@@ -6,6 +6,7 @@ using TypedJwt.Generators.Diagnostics;
 using TypedJwt.Generators.Naming;
 using TypedJwt.Generators.Parsing;
 using TypedJwt.Generators.Sensitivity;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Analyzers;
 
@@ -34,20 +35,20 @@ public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            SensitivitySymbols? symbols = SensitivitySymbols.Resolve(start.Compilation);
-            if (symbols is null)
+            var symbols = KnownTypeSymbols.Get(start.Compilation);
+            if (!symbols.ReferencesTypedJwt)
             {
                 return;
             }
 
             var vocabularies = new VocabularyCache();
             // The messages name the claim and its words are matched, so it is named as the generator names it.
-            int defaultNamingPolicy = NamingPolicyOption.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).Policy;
+            JwtNamingPolicy defaultNamingPolicy = NamingPolicyOption.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions).Policy;
             start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols, vocabularies, defaultNamingPolicy), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, SensitivitySymbols symbols, VocabularyCache vocabularies, int defaultNamingPolicy)
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypeSymbols symbols, VocabularyCache vocabularies, JwtNamingPolicy defaultNamingPolicy)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         AttributeData? attribute = symbols.ClaimSetAttribute(type, out bool isHeader);
@@ -62,7 +63,7 @@ public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
         // Options are per file; the members of one type are nearly always in one file, so they are read once per file seen.
         SyntaxTree? optionsTree = null;
         Vocabulary vocabulary = Vocabulary.Default;
-        int namingPolicy = ClaimSetParser.NamingPolicy(attribute, defaultNamingPolicy);
+        JwtNamingPolicy namingPolicy = ClaimSetParser.NamingPolicy(attribute, defaultNamingPolicy);
         foreach (ClaimMember member in ClaimSetParser.Members(type, context.CancellationToken))
         {
             string claimName = member.ClaimName(namingPolicy);
@@ -94,7 +95,7 @@ public sealed class SensitiveClaimAnalyzer : DiagnosticAnalyzer
     {
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
-            if (argument.Key == "Encrypted" && argument.Value.Value is true)
+            if (argument.Key == nameof(JwtPayloadAttribute.Encrypted) && argument.Value.Value is true)
             {
                 return true;
             }

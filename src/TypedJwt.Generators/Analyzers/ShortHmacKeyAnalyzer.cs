@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TypedJwt.Generators.Diagnostics;
 using TypedJwt.Generators.Security;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Analyzers;
 
@@ -24,13 +26,12 @@ public sealed class ShortHmacKeyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            KeyFactorySymbols? symbols = KeyFactorySymbols.Resolve(start.Compilation);
-            if (symbols is null)
+            if (KnownTypeSymbols.Get(start.Compilation).SigningKey is not { } signingKey)
             {
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols.SigningKey), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Analyze(c, signingKey), OperationKind.Invocation);
         });
     }
 
@@ -57,17 +58,20 @@ public sealed class ShortHmacKeyAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // JwsAlgorithm.HS256 = 1, HS384 = 2, HS512 = 3: the hash output is 32, 48 or 64 bytes.
-        if (algorithm?.Value.ConstantValue is not { HasValue: true, Value: int value } || value is < 1 or > 3 || key is null)
+        // The enum and the size table are the runtime's own files, compiled into this assembly: the factory refuses exactly
+        // the keys reported here. A constant the enum does not declare is the factory's ArgumentException, not this rule.
+        if (algorithm?.Value.ConstantValue is not { HasValue: true, Value: int value }
+            || !Enum.IsDefined(typeof(JwsAlgorithm), value)
+            || !JwsAlgorithmParameters.IsSymmetric((JwsAlgorithm)value)
+            || key is null)
         {
             return;
         }
 
-        int required = 16 + (16 * value);
+        int required = JwsAlgorithmParameters.GetHashSize((JwsAlgorithm)value);
         if (HardCodedKeyMaterial.TryGet(key.Value, out int length, out _) && length >= 0 && length < required)
         {
-            string name = "HS" + (required * 8);
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HmacKeyTooShort, key.Value.Syntax.GetLocation(), name, length, required));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HmacKeyTooShort, key.Value.Syntax.GetLocation(), ((JwsAlgorithm)value).ToString(), length, required));
         }
     }
 }

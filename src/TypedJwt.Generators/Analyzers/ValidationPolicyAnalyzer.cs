@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TypedJwt.Generators.Diagnostics;
 using TypedJwt.Generators.Security;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Analyzers;
 
@@ -36,7 +37,7 @@ public sealed class ValidationPolicyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            INamedTypeSymbol? policy = start.Compilation.GetTypeByMetadataName("TypedJwt.JwtValidationPolicy");
+            INamedTypeSymbol? policy = KnownTypeSymbols.Get(start.Compilation).ValidationPolicy;
             if (policy is null)
             {
                 return;

@@ -31,20 +31,15 @@ internal static partial class ClaimSetEmitter
             writer.WriteLine("return true;");
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine($"private static string {EnumNameMethod(enumSpec.Key)}({enumSpec.TypeName} value) => value switch");
-            writer.WriteLine("{");
+            writer.OpenBlock($"private static string {EnumNameMethod(enumSpec.Key)}({enumSpec.TypeName} value) => value switch");
             foreach (EnumMemberSpec member in enumSpec.Members)
             {
-                writer.WriteLine($"    {enumSpec.TypeName}.{member.Identifier} => {Literal(member.Name)},");
+                writer.WriteLine($"{enumSpec.TypeName}.{member.Identifier} => {Literal(member.Name)},");
             }
 
             // A value with no member name has no JSON form; writing it is a programming error, not a token problem.
-            writer.WriteLine("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The value is not a declared member of the enum.\"),");
-            writer.WriteLine("};");
+            writer.WriteLine("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"The value is not a declared member of the enum.\"),");
+            writer.CloseBlock(";");
         }
     }
-
-    private static string EnumReadMethod(string key) => "__TryRead_" + key;
-
-    private static string EnumNameMethod(string key) => "__NameOf_" + key;
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using TypedJwt.Generators.Model;
 
 namespace TypedJwt.Generators.Emit;
@@ -7,32 +8,42 @@ namespace TypedJwt.Generators.Emit;
 /// literals (which also matches escaped spellings, and reports an escape that encodes no text as malformed JSON rather than
 /// throwing the reader's InvalidOperationException) and tracked in a bit mask; unknown members go to a <c>JwtMemberNameSet</c> and are
 /// skipped strictly. The instance is created only after every check passed. A payload's reader also hands each member that
-/// may be a registered claim a validator governs (<c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>, <c>aud</c>, declared or not) to the
-/// validator's <c>JwtRegisteredClaims</c>, so that validating and reading is one pass.
+/// may be a registered claim a validator governs (<c>GovernedClaims</c>: <c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>,
+/// <c>aud</c>, declared or not) to the validator's <c>JwtRegisteredClaims</c>, so that validating and reading is one pass.
 /// </summary>
 internal static partial class ClaimSetEmitter
 {
-    // The claims the runtime's RegisteredClaimsValidator reads for the validation policy; keep in step with its
-    // GovernedName (the generator cannot reference the runtime). A name missing here would be unseen by the one-pass read.
-    private static readonly string[] GovernedClaims = ["exp", "nbf", "iat", "iss", "aud"];
-
     private static void WriteTryReadJson(SourceWriter writer, ClaimSetSpec spec)
     {
-        string signature = $"public static bool TryReadJson(ref {JsonNs}Utf8JsonReader reader, in {Jwt}JwtReadOptions options, ";
+        string parameters = $"(ref {JsonNs}Utf8JsonReader reader, in {Jwt}JwtReadOptions options, ";
         string outputs = $"[global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out {spec.FullyQualifiedName} value, out {Jwt}JwtError error)";
+        string registered = $"ref {Jwt}JwtRegisteredClaims registered, ";
         bool observes = !spec.IsHeader;
         if (observes)
         {
+            // The overload a validator calls is plumbing: implemented explicitly, so the user's type does not show it. Both
+            // entry points share a private overload with the body.
             writer.WriteLine("/// <inheritdoc/>");
-            writer.OpenBlock(signature + outputs);
+            writer.OpenBlock("public static bool TryReadJson" + parameters + outputs);
             writer.WriteLine($"var registered = default({Jwt}JwtRegisteredClaims);");
             writer.WriteLine("return TryReadJson(ref reader, in options, ref registered, out value, out error);");
             writer.CloseBlock();
             writer.WriteLine();
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.WriteLine($"static bool {Jwt}IJwtPayload<{spec.FullyQualifiedName}>.TryReadJson" + parameters + registered + outputs);
+            writer.Indent();
+            writer.WriteLine("=> TryReadJson(ref reader, in options, ref registered, out value, out error);");
+            writer.Unindent();
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The one pass both entry points share: reads the claims and hands the governed ones to <paramref name=\"registered\"/>.</summary>");
+            writer.OpenBlock("private static bool TryReadJson" + parameters + registered + outputs);
+        }
+        else
+        {
+            writer.WriteLine("/// <inheritdoc/>");
+            writer.OpenBlock("public static bool TryReadJson" + parameters + outputs);
         }
 
-        writer.WriteLine("/// <inheritdoc/>");
-        writer.OpenBlock(signature + (observes ? $"ref {Jwt}JwtRegisteredClaims registered, " : "") + outputs);
         writer.WriteLine("value = default;");
         writer.OpenBlock($"if (reader.TokenType != {JsonNs}JsonTokenType.StartObject)");
         writer.WriteLine($"error = {Jwt}JwtError.Create({Jwt}JwtErrorCode.MalformedJson);");
@@ -40,9 +51,9 @@ internal static partial class ClaimSetEmitter
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("ulong __seen = 0;");
-        for (int i = 0; i < spec.Claims.Count; i++)
+        foreach (ClaimSpec claim in spec.Claims)
         {
-            writer.WriteLine($"{spec.Claims[i].TypeName} {Local(i)} = default!;");
+            writer.WriteLine($"{claim.TypeName} {Value(claim)} = default;");
         }
 
         writer.WriteLine($"var __unknown = new {Jwt}JwtMemberNameSet(stackalloc byte[{Jwt}JwtJson.NameBufferSize]);");
@@ -52,14 +63,12 @@ internal static partial class ClaimSetEmitter
         {
             ClaimSpec claim = spec.Claims[i];
             writer.OpenBlock($"{(i == 0 ? "" : "else ")}if ({Jwt}JwtJson.ValueTextEquals(in reader, {Literal(claim.ClaimName)}u8))");
-            writer.OpenBlock($"if ((__seen & {Bit(i)}) != 0)");
-            writer.WriteLine($"error = {ErrorCreate("DuplicateMember", Literal(claim.ClaimName))};");
+            writer.OpenBlock($"if (!{Jwt}JwtClaimReader.TryMarkSeen(ref __seen, {Bit(claim)}, {Literal(claim.ClaimName)}, out error))");
             writer.WriteLine("return false;");
             writer.CloseBlock();
             writer.WriteLine();
-            writer.WriteLine($"__seen |= {Bit(i)};");
             writer.WriteLine("reader.Read();");
-            if (observes && System.Array.IndexOf(GovernedClaims, claim.ClaimName) >= 0)
+            if (observes && GovernedClaims.Contains(claim.ClaimName))
             {
                 writer.OpenBlock($"if (!registered.TryReadValue(ref reader, {Literal(claim.ClaimName)}, out error))");
                 writer.WriteLine("return false;");
@@ -67,7 +76,7 @@ internal static partial class ClaimSetEmitter
                 writer.WriteLine();
             }
 
-            WriteReadClaim(writer, claim, i);
+            WriteReadClaim(writer, claim);
             writer.CloseBlock();
         }
 
@@ -96,69 +105,55 @@ internal static partial class ClaimSetEmitter
         writer.CloseBlock();
         writer.WriteLine();
 
-        for (int i = 0; i < spec.Claims.Count; i++)
+        foreach (ClaimSpec claim in spec.Claims.Where(c => c.IsRequired))
         {
-            ClaimSpec claim = spec.Claims[i];
-            if (!claim.IsRequired)
-            {
-                continue;
-            }
-
-            writer.OpenBlock($"if ((__seen & {Bit(i)}) == 0)");
-            writer.WriteLine($"error = {ErrorCreate("MissingClaim", Literal(claim.ClaimName))};");
+            writer.OpenBlock($"if (!{Jwt}JwtClaimReader.TryRequire(__seen, {Bit(claim)}, {Literal(claim.ClaimName)}, out error))");
             writer.WriteLine("return false;");
             writer.CloseBlock();
             writer.WriteLine();
         }
 
-        string arguments = "__seen";
-        for (int i = 0; i < spec.Claims.Count; i++)
-        {
-            arguments += ", " + Local(i);
-        }
-
-        writer.WriteLine($"value = new {spec.FullyQualifiedName}({arguments});");
+        WriteList(writer, $"value = new {spec.FullyQualifiedName}(", ["__seen", .. spec.Claims.Select(Value)], ");");
         writer.WriteLine("error = default;");
         writer.WriteLine("return true;");
         writer.CloseBlock();
         writer.WriteLine();
     }
 
-    private static void WriteReadClaim(SourceWriter writer, ClaimSpec claim, int index)
+    private static void WriteReadClaim(SourceWriter writer, ClaimSpec claim)
     {
-        string local = Local(index);
         string name = Literal(claim.ClaimName);
         if (claim.IsNullable)
         {
             // For a nullable claim, JSON null means "no value"; the readers below treat null as a wrong type.
             writer.OpenBlock($"if (reader.TokenType == {JsonNs}JsonTokenType.Null)");
-            writer.WriteLine($"{local} = null;");
+            writer.WriteLine($"{Value(claim)} = null;");
             writer.CloseBlock();
             writer.OpenBlock("else");
         }
 
         if (claim.Collection != CollectionKind.None)
         {
-            string array = "__a" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string array = ArrayLocal(claim);
             writer.OpenBlock($"if (!{Jwt}JwtClaimReader.TryReadArray<{claim.ValueTypeName}>(ref reader, {name}, in options, {ElementReader(claim)}, out {claim.ValueTypeName}[]? {array}, out error))");
             writer.WriteLine("return false;");
             writer.CloseBlock();
             writer.WriteLine();
             writer.WriteLine(claim.Collection == CollectionKind.ImmutableArray
-                ? $"{local} = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray({array});"
-                : $"{local} = {array};");
+                ? $"{Value(claim)} = global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray({array});"
+                : $"{Value(claim)} = {array};");
         }
         else
         {
-            // A Nullable<T> member cannot be an `out T` argument, so its value goes through a temporary.
-            string target = claim.IsNullableValueType ? $"{claim.ValueTypeName} __t{index}" : local;
+            // A Nullable<T> member cannot be an `out T` argument, so its value goes through a T first.
+            string target = claim.IsNullableValueType ? $"{claim.ValueTypeName} {ReadLocal(claim)}" : Value(claim);
             writer.OpenBlock($"if (!{ReadCall(claim, name, target)})");
             writer.WriteLine("return false;");
             writer.CloseBlock();
             if (claim.IsNullableValueType)
             {
                 writer.WriteLine();
-                writer.WriteLine($"{local} = __t{index};");
+                writer.WriteLine($"{Value(claim)} = {ReadLocal(claim)};");
             }
         }
 

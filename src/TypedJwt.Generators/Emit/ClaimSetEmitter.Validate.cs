@@ -13,13 +13,12 @@ internal static partial class ClaimSetEmitter
     {
         writer.WriteLine("/// <inheritdoc/>");
         writer.OpenBlock($"public {Jwt}JwtError ValidateConstraints()");
-        for (int i = 0; i < spec.Claims.Count; i++)
+        foreach (ClaimSpec claim in spec.Claims)
         {
-            ClaimSpec claim = spec.Claims[i];
             string member = "this." + claim.MemberName;
-            for (int j = 0; j < claim.Constraints.Count; j++)
+            foreach (ConstraintSpec constraint in claim.Constraints)
             {
-                if (Violation(claim, claim.Constraints[j], member, i, j) is { } condition)
+                if (Violation(claim, constraint, member) is { } condition)
                 {
                     writer.OpenBlock($"if ({condition})");
                     writer.WriteLine($"return {ErrorCreate("ConstraintViolated", Literal(claim.ClaimName))};");
@@ -31,8 +30,8 @@ internal static partial class ClaimSetEmitter
             if (claim.Kind == ClaimKind.ClaimSet)
             {
                 // A nested object's own constraints are part of this claim set's.
-                string nested = "__n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                string error = "__e" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string nested = NestedLocal(claim);
+                string error = NestedErrorLocal(claim);
                 writer.OpenBlock(IsReference(claim) || claim.IsNullable
                     ? $"if ({member} is {{ }} {nested} && {nested}.ValidateConstraints() is {{ IsNone: false }} {error})"
                     : $"if ({member}.ValidateConstraints() is {{ IsNone: false }} {error})");
@@ -47,9 +46,11 @@ internal static partial class ClaimSetEmitter
         writer.WriteLine();
     }
 
-    private static string? Violation(ClaimSpec claim, ConstraintSpec constraint, string member, int index, int constraintIndex)
+    // A claim has at most one constraint of each kind (the DataAnnotations attributes do not allow multiples), so the local a
+    // check binds is named after the claim and the kind.
+    private static string? Violation(ClaimSpec claim, ConstraintSpec constraint, string member)
     {
-        string x = $"__c{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}_{constraintIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        string x = ConstraintLocal(constraint.Kind, claim);
         switch (constraint.Kind)
         {
             case ConstraintKind.Required:

@@ -12,13 +12,13 @@ internal static partial class ClaimSetEmitter
     private static void WriteVisitClaims(SourceWriter writer, ClaimSetSpec spec)
     {
         writer.WriteLine("/// <inheritdoc/>");
-        writer.OpenBlock($"public void VisitClaims({Jwt}IJwtClaimVisitor visitor)");
+        // Plumbing for the claims-based APIs, implemented explicitly so the user's type does not show it.
+        writer.OpenBlock($"void {Jwt}IJwtPayload<{spec.FullyQualifiedName}>.VisitClaims({Jwt}IJwtClaimVisitor visitor)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(visitor);");
-        for (int i = 0; i < spec.Claims.Count; i++)
+        foreach (ClaimSpec claim in spec.Claims)
         {
-            ClaimSpec claim = spec.Claims[i];
             string member = "this." + claim.MemberName;
-            string local = "__c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string local = Value(claim);
             if (claim.Collection == CollectionKind.ImmutableArray)
             {
                 writer.OpenBlock($"if (!{member}.IsDefault)");

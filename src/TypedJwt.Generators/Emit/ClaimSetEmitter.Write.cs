@@ -11,9 +11,8 @@ internal static partial class ClaimSetEmitter
         writer.OpenBlock($"public void WriteJson({JsonNs}Utf8JsonWriter writer)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
         writer.WriteLine("writer.WriteStartObject();");
-        for (int i = 0; i < spec.Claims.Count; i++)
+        foreach (ClaimSpec claim in spec.Claims)
         {
-            ClaimSpec claim = spec.Claims[i];
             string member = "this." + claim.MemberName;
             if (claim.Collection == CollectionKind.ImmutableArray)
             {
@@ -25,9 +24,8 @@ internal static partial class ClaimSetEmitter
             else if (claim.IsNullable || claim.Collection != CollectionKind.None)
             {
                 // Absent optional claims are omitted, not written as null.
-                string local = "__w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                writer.OpenBlock($"if ({member} is {{ }} {local})");
-                WriteClaim(writer, claim, local);
+                writer.OpenBlock($"if ({member} is {{ }} {Value(claim)})");
+                WriteClaim(writer, claim, Value(claim));
                 writer.CloseBlock();
             }
             else

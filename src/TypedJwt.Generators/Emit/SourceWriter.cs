@@ -1,16 +1,27 @@
+using System;
 using System.Text;
 
 namespace TypedJwt.Generators.Emit;
 
-/// <summary>A StringBuilder that indents: the emitter writes lines and blocks, never manages whitespace itself.</summary>
+/// <summary>
+/// A StringBuilder that indents: the emitter writes lines and blocks, never whitespace or line breaks of its own. An emitter
+/// that leaves a block open, closes one too many or writes a line break inside a line throws here instead of producing code
+/// that merely looks wrong; the generator driver reports the exception as a diagnostic, which the baseline tests refuse.
+/// </summary>
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
+    private static readonly char[] LineBreaks = ['\r', '\n'];
     private readonly StringBuilder _builder = new();
     private int _indent;
 
     public void WriteLine(string line)
     {
+        if (line.IndexOfAny(LineBreaks) >= 0)
+        {
+            throw new ArgumentException("A line must not contain a line break; write each line on its own.", nameof(line));
+        }
+
         if (line.Length > 0)
         {
             for (int i = 0; i < _indent; i++)
@@ -27,6 +38,7 @@ internal sealed class SourceWriter
 
     public void WriteLine() => _builder.Append('\n');
 
+    /// <summary>Writes <paramref name="header"/> (unless empty) and an opening brace, and indents what follows.</summary>
     public void OpenBlock(string header)
     {
         if (header.Length > 0)
@@ -35,14 +47,37 @@ internal sealed class SourceWriter
         }
 
         WriteLine("{");
-        _indent++;
+        Indent();
     }
 
+    /// <summary>Ends the innermost block with a closing brace followed by <paramref name="suffix"/> (<c>;</c> after an initializer).</summary>
     public void CloseBlock(string suffix = "")
     {
-        _indent--;
+        Unindent();
         WriteLine("}" + suffix);
     }
 
-    public override string ToString() => _builder.ToString();
+    /// <summary>One level deeper, for lines that continue the one before (an expression body, a list of arguments).</summary>
+    public void Indent() => _indent++;
+
+    public void Unindent()
+    {
+        if (_indent == 0)
+        {
+            throw new InvalidOperationException("Unindent without a matching Indent or OpenBlock.");
+        }
+
+        _indent--;
+    }
+
+    /// <summary>The text written; throws when a block or indentation is still open, since the text would be incomplete.</summary>
+    public override string ToString()
+    {
+        if (_indent != 0)
+        {
+            throw new InvalidOperationException($"The source ends {_indent} level(s) deep: a block or indentation was not closed.");
+        }
+
+        return _builder.ToString();
+    }
 }

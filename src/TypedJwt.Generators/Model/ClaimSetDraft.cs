@@ -8,7 +8,7 @@ namespace TypedJwt.Generators.Model;
 /// <param name="Unnamed">The emitter's model with every property but <see cref="ClaimSetSpec.Claims"/> final (it is empty here).</param>
 /// <param name="NamingPolicy">The attribute's <c>NamingPolicy</c> when it sets one (any value, even the default), or null to use the project's.</param>
 /// <param name="Claims">In declaration order; <see cref="ClaimSetSpec.ConstructorParameters"/> indexes refer to it.</param>
-internal sealed record ClaimSetDraft(ClaimSetSpec Unnamed, int? NamingPolicy, ImmutableEquatableArray<ClaimDraft> Claims)
+internal sealed record ClaimSetDraft(ClaimSetSpec Unnamed, JwtNamingPolicy? NamingPolicy, ImmutableEquatableArray<ClaimDraft> Claims)
 {
     public bool IsHeader => Unnamed.IsHeader;
 

@@ -43,6 +43,12 @@ internal sealed record ClaimSetSpec
 
     /// <summary>Distinct enum types used by claims, in first-use order, each emitted once as a name reader and writer.</summary>
     public required ImmutableEquatableArray<EnumSpec> Enums { get; init; }
+
+    /// <summary>
+    /// The <c>DiagnosticId</c>s of <c>[Obsolete]</c> attributes on what the generated code uses (claim members, their types,
+    /// enum members), sorted: the generated file suppresses them as it suppresses CS0612 and CS0618.
+    /// </summary>
+    public required ImmutableEquatableArray<string> ObsoleteDiagnosticIds { get; init; }
 }
 
 /// <summary>A type the annotated type is nested in.</summary>

@@ -3,20 +3,17 @@ using System.Text;
 namespace TypedJwt.Generators.Naming;
 
 /// <summary>
-/// Turns a member name into a claim name under the type's <c>JwtNamingPolicy</c> (values mirror the runtime enum).
+/// Turns a member name into a claim name under the type's <see cref="JwtNamingPolicy"/>.
 /// snake_case follows the registered JWT and OIDC claims: <c>TenantId</c> → <c>tenant_id</c>, <c>HTTPStatus</c> → <c>http_status</c>,
 /// <c>Address2</c> → <c>address2</c>.
 /// </summary>
 internal static class ClaimNaming
 {
-    public const int SnakeCaseLower = 0;
-    public const int CamelCase = 1;
-    public const int AsDeclared = 2;
-
-    public static string Apply(int policy, string memberName) => policy switch
+    // A value the enum does not declare (a cast written in the attribute) names claims as the default policy does.
+    public static string Apply(JwtNamingPolicy policy, string memberName) => policy switch
     {
-        CamelCase => ToCamelCase(memberName),
-        AsDeclared => memberName,
+        JwtNamingPolicy.CamelCase => ToCamelCase(memberName),
+        JwtNamingPolicy.AsDeclared => memberName,
         _ => ToSnakeCaseLower(memberName),
     };
 

@@ -13,16 +13,18 @@ internal readonly struct NamingPolicyOption
 {
     public const string PropertyName = "TypedJwtNamingPolicy";
     public const string GlobalOptionKey = "build_property." + PropertyName;
-    public const string AcceptedValues = "SnakeCaseLower, CamelCase, AsDeclared";
 
-    private NamingPolicyOption(int policy, string? invalidValue)
+    /// <summary>The <see cref="JwtNamingPolicy"/> member names, for TJ0017's message.</summary>
+    public static readonly string AcceptedValues = string.Join(", ", Enum.GetNames(typeof(JwtNamingPolicy)));
+
+    private NamingPolicyOption(JwtNamingPolicy policy, string? invalidValue)
     {
         Policy = policy;
         InvalidValue = invalidValue;
     }
 
-    /// <summary>The project's default policy (a <c>ClaimNaming</c> value): <c>SnakeCaseLower</c> when absent, empty or invalid.</summary>
-    public int Policy { get; }
+    /// <summary>The project's default policy: <see cref="JwtNamingPolicy.SnakeCaseLower"/> when absent, empty or invalid.</summary>
+    public JwtNamingPolicy Policy { get; }
 
     /// <summary>The value as given when it names no policy (TJ0017); otherwise null.</summary>
     public string? InvalidValue { get; }
@@ -38,23 +40,20 @@ internal readonly struct NamingPolicyOption
     public static NamingPolicyOption Parse(string? value)
     {
         string trimmed = value?.Trim() ?? "";
-        if (trimmed.Length == 0 || Is(trimmed, "SnakeCaseLower"))
+        if (trimmed.Length == 0)
         {
-            return new NamingPolicyOption(ClaimNaming.SnakeCaseLower, null);
+            return new NamingPolicyOption(JwtNamingPolicy.SnakeCaseLower, null);
         }
 
-        if (Is(trimmed, "CamelCase"))
+        // Enum.TryParse would also take numbers and comma-separated lists; only a single member name is a policy.
+        foreach (JwtNamingPolicy policy in Enum.GetValues(typeof(JwtNamingPolicy)))
         {
-            return new NamingPolicyOption(ClaimNaming.CamelCase, null);
+            if (string.Equals(trimmed, policy.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                return new NamingPolicyOption(policy, null);
+            }
         }
 
-        if (Is(trimmed, "AsDeclared"))
-        {
-            return new NamingPolicyOption(ClaimNaming.AsDeclared, null);
-        }
-
-        return new NamingPolicyOption(ClaimNaming.SnakeCaseLower, value);
+        return new NamingPolicyOption(JwtNamingPolicy.SnakeCaseLower, value);
     }
-
-    private static bool Is(string value, string name) => string.Equals(value, name, StringComparison.OrdinalIgnoreCase);
 }

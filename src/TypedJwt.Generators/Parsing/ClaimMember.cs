@@ -35,5 +35,5 @@ internal readonly struct ClaimMember
     public Location? Location { get; }
 
     /// <summary>The JSON name under the type's effective naming policy (<see cref="ClaimSetParser.NamingPolicy"/>).</summary>
-    public string ClaimName(int namingPolicy) => ClaimNameResolver.NameOf(Symbol.Name, ExplicitClaimName, namingPolicy);
+    public string ClaimName(JwtNamingPolicy namingPolicy) => ClaimNameResolver.NameOf(Symbol.Name, ExplicitClaimName, namingPolicy);
 }

@@ -19,11 +19,11 @@ internal static class ClaimNameResolver
     private static readonly HashSet<string> ReservedHeaderParameters = new(StringComparer.Ordinal) { "alg", "kid", "typ", "crit", "cty" };
 
     /// <summary>A claim's JSON name: <c>[JwtClaim]</c> wins over the naming policy.</summary>
-    public static string NameOf(string declaredName, string? explicitName, int namingPolicy)
+    public static string NameOf(string declaredName, string? explicitName, JwtNamingPolicy namingPolicy)
         => explicitName ?? ClaimNaming.Apply(namingPolicy, declaredName);
 
     /// <summary>The emitter's model for a draft under the project's default policy, or null when a claim name is unusable.</summary>
-    public static ClaimSetSpec? Resolve(ClaimSetDraft draft, int defaultNamingPolicy)
+    public static ClaimSetSpec? Resolve(ClaimSetDraft draft, JwtNamingPolicy defaultNamingPolicy)
     {
         ClaimNameResolution resolution = Resolve(draft.Claims, draft.IsHeader, draft.NamingPolicy ?? defaultNamingPolicy);
         if (resolution.Problems.Count > 0)
@@ -35,7 +35,7 @@ internal static class ClaimNameResolver
     }
 
     /// <summary>Names every claim under <paramref name="namingPolicy"/> (the type's effective policy) and checks the names.</summary>
-    public static ClaimNameResolution Resolve(IReadOnlyList<ClaimDraft> claims, bool isHeader, int namingPolicy)
+    public static ClaimNameResolution Resolve(IReadOnlyList<ClaimDraft> claims, bool isHeader, JwtNamingPolicy namingPolicy)
     {
         var names = new string[claims.Count];
         var problems = new List<ClaimNameProblem>();

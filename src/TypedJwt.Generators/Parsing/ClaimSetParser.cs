@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedJwt.Generators.Diagnostics;
 using TypedJwt.Generators.Model;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Parsing;
 
@@ -16,11 +17,6 @@ namespace TypedJwt.Generators.Parsing;
 /// </summary>
 internal static class ClaimSetParser
 {
-    public const string PayloadAttributeName = "TypedJwt.JwtPayloadAttribute";
-    public const string HeaderAttributeName = "TypedJwt.JwtHeaderAttribute";
-    private const string ClaimAttributeName = "TypedJwt.JwtClaimAttribute";
-    private const string IgnoreAttributeName = "TypedJwt.JwtIgnoreAttribute";
-
     // The generated reader tracks seen claims in one ulong.
     private const int MaxClaims = 64;
 
@@ -33,7 +29,7 @@ internal static class ClaimSetParser
     /// The name checks run on every claim that passed the member checks, even when the type has other errors, so one build
     /// shows all of them.
     /// </summary>
-    public static void Report(INamedTypeSymbol type, AttributeData attribute, bool isHeader, int defaultNamingPolicy, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    public static void Report(INamedTypeSymbol type, AttributeData attribute, bool isHeader, JwtNamingPolicy defaultNamingPolicy, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var sink = new DiagnosticSink(diagnostics);
         var claims = new List<ClaimDraft>();
@@ -53,7 +49,7 @@ internal static class ClaimSetParser
         => Members(type, FindPrimaryConstructor(type, cancellationToken), cancellationToken);
 
     /// <summary>A type's naming policy: its attribute's <c>NamingPolicy</c> when set (even to the default), else the project's.</summary>
-    public static int NamingPolicy(AttributeData attribute, int defaultNamingPolicy) => ExplicitNamingPolicy(attribute) ?? defaultNamingPolicy;
+    public static JwtNamingPolicy NamingPolicy(AttributeData attribute, JwtNamingPolicy defaultNamingPolicy) => ExplicitNamingPolicy(attribute) ?? defaultNamingPolicy;
 
     // Fills claims (and, for the analyzer, the member behind each claim at the same index) with every member that passes the
     // member checks, and returns the draft only when no check failed.
@@ -90,7 +86,7 @@ internal static class ClaimSetParser
         string? tokenType = null;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
-            if (argument.Key == "TokenType" && !isHeader)
+            if (argument.Key == nameof(JwtPayloadAttribute.TokenType) && !isHeader)
             {
                 tokenType = argument.Value.Value as string;
             }
@@ -99,6 +95,7 @@ internal static class ClaimSetParser
         IMethodSymbol? primaryConstructor = FindPrimaryConstructor(type, cancellationToken);
         var enums = new List<EnumSpec>();
         bool hasRequiredMembers = false;
+        var obsoleteDiagnosticIds = new SortedSet<string>(System.StringComparer.Ordinal);
 
         foreach (ClaimMember candidate in Members(type, primaryConstructor, cancellationToken))
         {
@@ -123,6 +120,8 @@ internal static class ClaimSetParser
             {
                 enumKey = AddEnum(enums, classification.ValueType);
             }
+
+            AddObsoleteDiagnosticIds(obsoleteDiagnosticIds, member, classification.ValueType);
 
             claims.Add(new ClaimDraft(member.Name, candidate.ExplicitClaimName, new ClaimSpec
             {
@@ -170,6 +169,7 @@ internal static class ClaimSetParser
                 ConstructorParameters = ConstructorParameters(primaryConstructor, claims),
                 Claims = ImmutableEquatableArray<ClaimSpec>.Empty,
                 Enums = enums.ToImmutableEquatableArray(),
+                ObsoleteDiagnosticIds = obsoleteDiagnosticIds.ToImmutableEquatableArray(),
             },
             ExplicitNamingPolicy(attribute),
             claims.ToImmutableEquatableArray());
@@ -192,12 +192,12 @@ internal static class ClaimSetParser
                 attributes.AddRange(parameter.GetAttributes());
             }
 
-            if (attributes.Any(a => Is(a, IgnoreAttributeName)))
+            if (attributes.Any(a => Is(a, KnownTypeSymbols.IgnoreAttributeName)))
             {
                 continue;
             }
 
-            AttributeData? claimAttribute = attributes.FirstOrDefault(a => Is(a, ClaimAttributeName));
+            AttributeData? claimAttribute = attributes.FirstOrDefault(a => Is(a, KnownTypeSymbols.ClaimAttributeName));
             string? explicitClaimName = claimAttribute is null ? null : claimAttribute.ConstructorArguments.FirstOrDefault().Value as string ?? "";
             yield return new ClaimMember(member, memberType!, parameter, attributes, explicitClaimName, member.Locations.FirstOrDefault());
         }
@@ -205,13 +205,14 @@ internal static class ClaimSetParser
 
     // Present in the attribute data means written in the source, so [JwtPayload(NamingPolicy = SnakeCaseLower)] keeps
     // snake_case whatever the project's default is.
-    private static int? ExplicitNamingPolicy(AttributeData attribute)
+    private static JwtNamingPolicy? ExplicitNamingPolicy(AttributeData attribute)
     {
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
-            if (argument.Key == "NamingPolicy" && argument.Value.Value is int policy)
+            // An enum argument's value is its underlying int.
+            if (argument.Key == nameof(JwtPayloadAttribute.NamingPolicy) && argument.Value.Value is int policy)
             {
-                return policy;
+                return (JwtNamingPolicy)policy;
             }
         }
 
@@ -282,7 +283,7 @@ internal static class ClaimSetParser
             .Select(p => new ConstructorParameterSpec(
                 p.Name,
                 claims.FindIndex(c => c.DeclaredName == p.Name),
-                p.HasExplicitDefaultValue ? Literals.Format(p.ExplicitDefaultValue, p.Type) ?? "default!" : "default!"))
+                p.HasExplicitDefaultValue ? Literals.Format(p.ExplicitDefaultValue, p.Type) ?? "default" : "default"))
             .ToImmutableEquatableArray();
     }
 
@@ -302,6 +303,27 @@ internal static class ClaimSetParser
         }
 
         return key;
+    }
+
+    // [Obsolete(DiagnosticId = "X")] makes a use report X instead of CS0618; the generated code uses the claim member, its
+    // type and (for an enum) its members, so their IDs are suppressed there as CS0612 and CS0618 are.
+    private static void AddObsoleteDiagnosticIds(SortedSet<string> ids, ISymbol member, ITypeSymbol valueType)
+    {
+        IEnumerable<ISymbol> used = valueType.TypeKind == TypeKind.Enum
+            ? [member, valueType, .. valueType.GetMembers().OfType<IFieldSymbol>()]
+            : [member, valueType];
+        foreach (ISymbol symbol in used)
+        {
+            foreach (AttributeData attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } c && ClaimTypeClassifier.MetadataName(c) == "System.ObsoleteAttribute"
+                    && attribute.NamedArguments.FirstOrDefault(a => a.Key == "DiagnosticId").Value.Value is string { Length: > 0 } id
+                    && SyntaxFacts.IsValidIdentifier(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
     }
 
     private static string? Keyword(INamedTypeSymbol type, CancellationToken cancellationToken)

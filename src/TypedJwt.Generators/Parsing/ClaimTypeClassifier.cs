@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedJwt.Generators.Model;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Parsing;
 
@@ -88,7 +89,7 @@ internal static class ClaimTypeClassifier
         foreach (AttributeData attribute in type.GetAttributes())
         {
             string? name = attribute.AttributeClass is { } c ? MetadataName(c) : null;
-            if (name is ClaimSetParser.PayloadAttributeName or ClaimSetParser.HeaderAttributeName)
+            if (name == KnownTypeSymbols.PayloadAttributeName || name == KnownTypeSymbols.HeaderAttributeName)
             {
                 return true;
             }
@@ -101,7 +102,7 @@ internal static class ClaimTypeClassifier
     {
         if (type.DeclaringSyntaxReferences.Length == 0)
         {
-            return type.AllInterfaces.Any(i => MetadataName(i.OriginalDefinition) == "TypedJwt.IJwtClaimSet`1");
+            return type.AllInterfaces.Any(i => MetadataName(i.OriginalDefinition) == KnownTypeSymbols.ClaimSetInterfaceName);
         }
 
         foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
@@ -144,14 +145,15 @@ internal static class ClaimTypeClassifier
             return true;
         }
 
-        kind = MetadataName(type) switch
+        string name = MetadataName(type);
+        kind = name switch
         {
             "System.Guid" => ClaimKind.Guid,
             "System.DateTimeOffset" => ClaimKind.NumericDate,
             "System.DateOnly" => ClaimKind.DateOnly,
             "System.Uri" => ClaimKind.Uri,
-            "TypedJwt.JwtAudience" => ClaimKind.Audience,
-            "TypedJwt.JwtScope" => ClaimKind.Scope,
+            _ when name == KnownTypeSymbols.AudienceName => ClaimKind.Audience,
+            _ when name == KnownTypeSymbols.ScopeName => ClaimKind.Scope,
             _ => (ClaimKind)(-1),
         };
         if (kind >= 0)

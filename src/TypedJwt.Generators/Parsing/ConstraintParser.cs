@@ -36,7 +36,7 @@ internal static class ConstraintParser
             ConstraintSpec? constraint = name.Substring(Prefix.Length) switch
             {
                 "RequiredAttribute" => new ConstraintSpec { Kind = ConstraintKind.Required, AllowEmptyStrings = Named(attribute, "AllowEmptyStrings") is true },
-                "RangeAttribute" when isNumber && args.Length == 2 && Cast(args[0], claim) is { } min && Cast(args[1], claim) is { } max => new ConstraintSpec
+                "RangeAttribute" when isNumber && args.Length == 2 && Bound(args[0], claim) is { } min && Bound(args[1], claim) is { } max => new ConstraintSpec
                 {
                     Kind = ConstraintKind.Range,
                     First = min,
@@ -82,11 +82,20 @@ internal static class ConstraintParser
     private static object? Named(AttributeData attribute, string name)
         => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
 
-    // Range bounds are written cast to the claim's type, so a double bound on a decimal claim compiles as DataAnnotations converts it.
-    private static string? Cast(TypedConstant constant, ClaimTypeClassifier.Classification claim)
-        => constant.Value is int or double && Literals.Primitive(constant.Value) is { } literal
-            ? $"({claim.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}){literal}"
-            : null;
+    // A bound the claim's type holds exactly is written in that type (13L, 0.5m). Otherwise it keeps its own type, and C#
+    // compares in the wider one, as DataAnnotations compares in the bound's: a fractional bound on an integer claim compares
+    // as a double. Only a double beyond decimal's range has neither form for a decimal claim; the cast keeps such an
+    // attribute a compile error in the generated code rather than a constraint silently dropped.
+    private static string? Bound(TypedConstant constant, ClaimTypeClassifier.Classification claim)
+    {
+        if (constant.Value is not (int or double) || Literals.Primitive(constant.Value) is not { } literal)
+        {
+            return null;
+        }
+
+        return Literals.Numeric(constant.Value, claim.Kind)
+            ?? (claim.Kind == ClaimKind.Decimal ? $"(decimal){literal}" : literal);
+    }
 
     private static ConstraintSpec? Values(ConstraintKind kind, ImmutableArray<TypedConstant> args, ClaimTypeClassifier.Classification claim)
     {
@@ -115,7 +124,6 @@ internal static class ConstraintParser
             return claim.IsNullable ? "null" : null;
         }
 
-        string valueType = claim.ValueType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         switch (claim.Kind)
         {
             case ClaimKind.String:
@@ -123,9 +131,8 @@ internal static class ConstraintParser
             case ClaimKind.Boolean:
                 return value.Value is bool b ? Literals.Primitive(b) : null;
             case ClaimKind.Int32 or ClaimKind.Int64 or ClaimKind.Double or ClaimKind.Decimal:
-                return value.Kind == TypedConstantKind.Primitive && value.Value is not (string or bool or char) && Literals.Primitive(value.Value!) is { } number
-                    ? $"({valueType}){number}"
-                    : null;
+                // A number the claim's type cannot hold exactly can never equal the claim.
+                return value.Kind == TypedConstantKind.Primitive ? Literals.Numeric(value.Value!, claim.Kind) : null;
             case ClaimKind.Enum:
                 return value.Kind == TypedConstantKind.Enum && SymbolEqualityComparer.Default.Equals(value.Type, claim.ValueType)
                     ? Literals.Format(value.Value, claim.ValueType)

@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using TypedJwt.Generators.Model;
 using TypedJwt.Generators.Parsing;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Sensitivity;
 
@@ -19,10 +20,10 @@ internal static class ClaimSensitivity
     /// <paramref name="claimName"/> is the member's JSON name; <paramref name="defaultNamingPolicy"/> is the project's, which
     /// names the claims inside a nested claim set whose attribute sets no policy.
     /// </summary>
-    public static SensitiveFinding? Classify(ClaimMember member, string claimName, int defaultNamingPolicy, SensitivitySymbols symbols, Vocabulary vocabulary, CancellationToken cancellationToken)
+    public static SensitiveFinding? Classify(ClaimMember member, string claimName, JwtNamingPolicy defaultNamingPolicy, KnownTypeSymbols symbols, Vocabulary vocabulary, CancellationToken cancellationToken)
         => Classify(member, claimName, defaultNamingPolicy, symbols, vocabulary, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default), cancellationToken);
 
-    private static SensitiveFinding? Classify(ClaimMember member, string claimName, int defaultNamingPolicy, SensitivitySymbols symbols, Vocabulary vocabulary, HashSet<ITypeSymbol> visited, CancellationToken cancellationToken)
+    private static SensitiveFinding? Classify(ClaimMember member, string claimName, JwtNamingPolicy defaultNamingPolicy, KnownTypeSymbols symbols, Vocabulary vocabulary, HashSet<ITypeSymbol> visited, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ExplicitMark mark = ExplicitMark.Of(member.Attributes, symbols);
@@ -58,7 +59,7 @@ internal static class ClaimSensitivity
         return null;
     }
 
-    private static SensitiveFinding? ClassifyNested(INamedTypeSymbol nested, int defaultNamingPolicy, SensitivitySymbols symbols, Vocabulary vocabulary, HashSet<ITypeSymbol> visited, CancellationToken cancellationToken)
+    private static SensitiveFinding? ClassifyNested(INamedTypeSymbol nested, JwtNamingPolicy defaultNamingPolicy, KnownTypeSymbols symbols, Vocabulary vocabulary, HashSet<ITypeSymbol> visited, CancellationToken cancellationToken)
     {
         AttributeData? attribute = symbols.ClaimSetAttribute(nested, out _);
         if (attribute is null)
@@ -66,7 +67,7 @@ internal static class ClaimSensitivity
             return null;
         }
 
-        int namingPolicy = ClaimSetParser.NamingPolicy(attribute, defaultNamingPolicy);
+        JwtNamingPolicy namingPolicy = ClaimSetParser.NamingPolicy(attribute, defaultNamingPolicy);
         foreach (ClaimMember inner in ClaimSetParser.Members(nested, cancellationToken))
         {
             string innerName = inner.ClaimName(namingPolicy);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Sensitivity;
 
@@ -21,23 +22,23 @@ internal readonly struct ExplicitMark
     /// <summary>The attribute's short name, for the message (<c>Sensitive</c>, <c>PersonalData</c>, <c>PrivateData</c>).</summary>
     public string AttributeName { get; }
 
-    public static ExplicitMark Of(List<AttributeData> attributes, SensitivitySymbols symbols)
+    public static ExplicitMark Of(List<AttributeData> attributes, KnownTypeSymbols symbols)
     {
         ExplicitMark mark = default;
         foreach (AttributeData attribute in attributes)
         {
             INamedTypeSymbol? type = attribute.AttributeClass;
-            if (SensitivitySymbols.Is(type, symbols.Sensitive))
+            if (type.Is(symbols.SensitiveAttribute))
             {
                 return new ExplicitMark(ExplicitMarkKind.Sensitive, "Sensitive");
             }
 
-            if (SensitivitySymbols.Is(type, symbols.NotSensitive))
+            if (type.Is(symbols.NotSensitiveAttribute))
             {
                 mark = new ExplicitMark(ExplicitMarkKind.NotSensitive, "NotSensitive");
             }
             else if (mark.Kind == ExplicitMarkKind.None
-                && (SensitivitySymbols.DerivesFrom(type, symbols.DataClassification) || SensitivitySymbols.DerivesFrom(type, symbols.PersonalData)))
+                && (type.DerivesFrom(symbols.DataClassificationAttribute) || type.DerivesFrom(symbols.PersonalDataAttribute)))
             {
                 mark = new ExplicitMark(ExplicitMarkKind.Classified, ShortName(type!.Name));
             }

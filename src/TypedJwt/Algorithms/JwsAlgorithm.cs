@@ -1,7 +1,13 @@
+// The generator compiles this file too (internal there, see TypedJwt.Generators.csproj): one source for both sides.
 namespace TypedJwt;
 
 /// <summary>The JWS algorithms TypedJwt implements (RFC 7518 §3). <c>none</c> is deliberately absent.</summary>
-public enum JwsAlgorithm
+#if TYPEDJWT_GENERATOR
+internal
+#else
+public
+#endif
+enum JwsAlgorithm
 {
     /// <summary>HMAC with SHA-256.</summary>
     HS256 = 1,

@@ -1,3 +1,4 @@
+// The generator compiles this file too (internal there, see TypedJwt.Generators.csproj).
 namespace TypedJwt;
 
 /// <summary>The kind of key a JWS algorithm needs; each family has its own <see cref="JwtSigningKey"/> subclass and JWK <c>kty</c>.</summary>

@@ -1,13 +1,15 @@
+// The generator compiles this file too (internal there, see TypedJwt.Generators.csproj): TJ0012 reports an HMAC key shorter
+// than the size this table requires, so the analyzer and the key factories cannot disagree.
 using System;
-using System.Security.Cryptography;
 
 namespace TypedJwt;
 
 /// <summary>
-/// What each JWS algorithm means in BCL terms (RFC 7518 §3): its key family, hash, and for ECDSA the curve it is bound to.
-/// One table here keeps the key classes, the JWK reader and the factories from disagreeing.
+/// What each JWS algorithm means (RFC 7518 §3): its key family and hash size, and for ECDSA the curve it is bound to.
+/// One table here keeps the key classes, the JWK reader, the factories and the analyzers from disagreeing. The BCL objects
+/// the key classes build from it are in <c>JwsAlgorithmParameters.Cryptography.cs</c>, which the generator does not need.
 /// </summary>
-internal static class JwsAlgorithmParameters
+internal static partial class JwsAlgorithmParameters
 {
     internal static JwsAlgorithmFamily GetFamily(JwsAlgorithm algorithm) => algorithm switch
     {
@@ -27,27 +29,12 @@ internal static class JwsAlgorithmParameters
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 
-    internal static HashAlgorithmName GetHashAlgorithmName(JwsAlgorithm algorithm) => GetHashSize(algorithm) switch
-    {
-        32 => HashAlgorithmName.SHA256,
-        48 => HashAlgorithmName.SHA384,
-        _ => HashAlgorithmName.SHA512,
-    };
-
     /// <summary>The JWK <c>crv</c> name (RFC 7518 §6.2.1.1) of the curve an ES* algorithm requires.</summary>
     internal static string GetCurveName(JwsAlgorithm algorithm) => algorithm switch
     {
         JwsAlgorithm.ES256 => "P-256",
         JwsAlgorithm.ES384 => "P-384",
         JwsAlgorithm.ES512 => "P-521",
-        _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
-    };
-
-    internal static ECCurve GetCurve(JwsAlgorithm algorithm) => algorithm switch
-    {
-        JwsAlgorithm.ES256 => ECCurve.NamedCurves.nistP256,
-        JwsAlgorithm.ES384 => ECCurve.NamedCurves.nistP384,
-        JwsAlgorithm.ES512 => ECCurve.NamedCurves.nistP521,
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 

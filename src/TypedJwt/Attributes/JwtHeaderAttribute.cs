@@ -1,3 +1,4 @@
+// The generator compiles this file too (internal there, see TypedJwt.Generators.csproj): one source for both sides.
 namespace TypedJwt;
 
 /// <summary>
@@ -5,7 +6,12 @@ namespace TypedJwt;
 /// reader and validator. The registered parameters <c>alg</c>, <c>typ</c>, <c>kid</c> and <c>crit</c> are handled by the runtime.
 /// </summary>
 [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
-public sealed class JwtHeaderAttribute : System.Attribute
+#if TYPEDJWT_GENERATOR
+internal
+#else
+public
+#endif
+sealed class JwtHeaderAttribute : System.Attribute
 {
     /// <summary>
     /// How member names become parameter names when a member has no <see cref="JwtClaimAttribute"/>. When not set, the project's

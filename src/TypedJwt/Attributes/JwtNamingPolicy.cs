@@ -1,3 +1,4 @@
+// The generator compiles this file too (internal there, see TypedJwt.Generators.csproj): one source for both sides.
 namespace TypedJwt;
 
 /// <summary>
@@ -6,7 +7,12 @@ namespace TypedJwt;
 /// uses the project's default, the MSBuild property <c>TypedJwtNamingPolicy</c> (one of these member names, in any case),
 /// and <see cref="SnakeCaseLower"/> when that property is absent or empty. An invalid value is diagnostic TJ0017.
 /// </summary>
-public enum JwtNamingPolicy
+#if TYPEDJWT_GENERATOR
+internal
+#else
+public
+#endif
+enum JwtNamingPolicy
 {
     /// <summary>
     /// <c>TenantId</c> becomes <c>tenant_id</c> (the style of the registered JWT and OIDC claims). The default when neither

@@ -1,3 +1,4 @@
+// The generator compiles this file too (internal there, see TypedJwt.Generators.csproj): one source for both sides.
 namespace TypedJwt;
 
 /// <summary>
@@ -5,7 +6,12 @@ namespace TypedJwt;
 /// The TypedJwt source generator emits its serializer, reader and constraint validator.
 /// </summary>
 [System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Struct, Inherited = false, AllowMultiple = false)]
-public sealed class JwtPayloadAttribute : System.Attribute
+#if TYPEDJWT_GENERATOR
+internal
+#else
+public
+#endif
+sealed class JwtPayloadAttribute : System.Attribute
 {
     /// <summary>
     /// The <c>typ</c> header parameter the type is issued with and that is required on read

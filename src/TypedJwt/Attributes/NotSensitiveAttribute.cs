@@ -1,3 +1,4 @@
+// The generator compiles this file too (internal there, see TypedJwt.Generators.csproj): one source for both sides.
 namespace TypedJwt;
 
 /// <summary>
@@ -5,7 +6,12 @@ namespace TypedJwt;
 /// The justification is required: it is what a reviewer reads.
 /// </summary>
 [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Field, Inherited = false, AllowMultiple = false)]
-public sealed class NotSensitiveAttribute : System.Attribute
+#if TYPEDJWT_GENERATOR
+internal
+#else
+public
+#endif
+sealed class NotSensitiveAttribute : System.Attribute
 {
     /// <summary>Why the claim may be readable by anyone who holds the token.</summary>
     public string? Justification { get; set; }

@@ -1,3 +1,4 @@
+// The generator compiles this file too (internal there, see TypedJwt.Generators.csproj): one source for both sides.
 namespace TypedJwt;
 
 /// <summary>
@@ -5,6 +6,11 @@ namespace TypedJwt;
 /// whatever its name.
 /// </summary>
 [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Field, Inherited = false, AllowMultiple = false)]
-public sealed class SensitiveAttribute : System.Attribute
+#if TYPEDJWT_GENERATOR
+internal
+#else
+public
+#endif
+sealed class SensitiveAttribute : System.Attribute
 {
 }

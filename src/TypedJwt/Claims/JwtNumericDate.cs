@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace TypedJwt;
@@ -6,7 +7,10 @@ namespace TypedJwt;
 /// <summary>
 /// NumericDate (RFC 7519 §2): seconds since 1970-01-01T00:00:00Z as a JSON number. Reading is strict: a string, null or a
 /// number outside what <see cref="DateTimeOffset"/> represents is an error, never "absent". Fractional seconds are accepted.
+/// Claims are <see cref="DateTimeOffset"/> members; this is what generated code reads and writes them with, not meant to be
+/// called by hand.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JwtNumericDate
 {
     private const long MinSeconds = -62_135_596_800; // 0001-01-01T00:00:00Z

@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace TypedJwt;
@@ -11,8 +13,9 @@ namespace TypedJwt;
 /// one line per claim. The reader is positioned on the value. A JSON token of the wrong kind (including <c>null</c>, which
 /// generated code handles itself for nullable claims) is <see cref="JwtErrorCode.InvalidClaimType"/>; the right kind with a
 /// value the type cannot hold is <see cref="JwtErrorCode.InvalidClaimValue"/>. Errors carry <c>claimName</c>, a constant
-/// from generated code, so failing does not allocate.
+/// from generated code, so failing does not allocate. Used by generated code; not meant to be called by hand.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JwtClaimReader
 {
     /// <summary>The nesting limit of <see cref="TryReadDocument{T}"/>, as the validation policy's default.</summary>
@@ -265,6 +268,39 @@ public static class JwtClaimReader
             error = JwtError.Create(JwtErrorCode.MalformedJson);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Marks the claim <paramref name="bit"/> stands for in the reader's mask of claims seen; false with
+    /// <see cref="JwtErrorCode.DuplicateMember"/> naming the claim when it was seen before. Inlined: the generated reader calls
+    /// it once per claim it meets.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryMarkSeen(ref ulong seen, ulong bit, string claimName, out JwtError error)
+    {
+        if ((seen & bit) != 0)
+        {
+            error = JwtError.Create(JwtErrorCode.DuplicateMember, claimName);
+            return false;
+        }
+
+        seen |= bit;
+        error = default;
+        return true;
+    }
+
+    /// <summary>False with <see cref="JwtErrorCode.MissingClaim"/> naming the claim when its <paramref name="bit"/> is not in <paramref name="seen"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryRequire(ulong seen, ulong bit, string claimName, out JwtError error)
+    {
+        if ((seen & bit) == 0)
+        {
+            error = JwtError.Create(JwtErrorCode.MissingClaim, claimName);
+            return false;
+        }
+
+        error = default;
+        return true;
     }
 
     /// <summary>The error for a JSON <c>null</c> or other wrong token where a claim of a generated enum type was expected.</summary>

@@ -1,12 +1,14 @@
 using System;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace TypedJwt;
 
 /// <summary>
 /// Writers for claim types <see cref="Utf8JsonWriter"/> has no overload for, called by generated
-/// <see cref="IJwtClaimSet{TSelf}.WriteJson"/> code. None allocates.
+/// <see cref="IJwtClaimSet{TSelf}.WriteJson"/> code. None allocates. Not meant to be called by hand.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JwtClaimWriter
 {
     /// <summary>Writes a calendar date as <c>yyyy-MM-dd</c>.</summary>

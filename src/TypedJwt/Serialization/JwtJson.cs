@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -9,8 +10,10 @@ namespace TypedJwt;
 
 /// <summary>
 /// Strict JSON helpers shared by the runtime and generated readers: skipping a value while still rejecting duplicate
-/// member names inside it, and the reader options every TypedJwt read uses (no comments, no trailing commas).
+/// member names inside it, and the reader options every TypedJwt read uses (no comments, no trailing commas). Used by
+/// generated code; not meant to be called by hand.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class JwtJson
 {
     /// <summary>The size of the stack buffer generated readers give <see cref="JwtMemberNameSet"/>.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace TypedJwt;
@@ -9,6 +10,7 @@ namespace TypedJwt;
 /// (<c>"exp"</c> and <c>"\u0065xp"</c>) is caught as a duplicate (RFC 7519 §4, RFC 7515 §5.2). Generated readers use it for
 /// members they do not recognise (recognised ones are tracked with a bit mask). Starts on a caller's (stack) buffer and
 /// rents from <see cref="ArrayPool{T}"/> only for objects with unusually many or long names; call <see cref="Dispose"/>.
+/// Used by generated code; not meant to be used by hand.
 /// </summary>
 /// <remarks>
 /// It runs on input nobody has authenticated yet (the JOSE header, every object a skipped value holds), so its cost is
@@ -17,6 +19,7 @@ namespace TypedJwt;
 /// index over the stored names makes each look-up expected constant time. The index hashes with
 /// <see cref="HashCode"/>, whose seed is random per process, so a sender cannot precompute names that collide.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct JwtMemberNameSet
 {
     /// <summary>

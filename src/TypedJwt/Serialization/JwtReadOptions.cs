@@ -1,6 +1,12 @@
+using System.ComponentModel;
+
 namespace TypedJwt;
 
-/// <summary>Limits a generated reader enforces while it reads (JSON depth is enforced by the <c>Utf8JsonReader</c> itself).</summary>
+/// <summary>
+/// Limits a generated reader enforces while it reads (JSON depth is enforced by the <c>Utf8JsonReader</c> itself). The
+/// validators pass their policy's limits to generated code; not meant to be used by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct JwtReadOptions
 {
     /// <summary>The default array limit: 256 elements.</summary>

@@ -22,7 +22,7 @@ public sealed partial class EveryType
     [Range(1, 10)] public int Small { get; set; }
     [DeniedValues(13L)] public long Large { get; set; }
     [Range(0.5, 1.5, MaximumIsExclusive = true)] public double Ratio { get; set; }
-    public decimal Amount { get; set; }
+    [Range(0.5, 100.25)] public decimal Amount { get; set; }
     public Guid Id { get; set; }
     public DateTimeOffset When { get; set; }
     public DateOnly Birthdate { get; set; }

@@ -92,6 +92,8 @@ public sealed partial record Constrained
     [MaxLength(5)] public string? Short { get; init; }
     [AllowedValues("red", "green")] public string? Color { get; init; }
     [DeniedValues(13L)] public long Number { get; init; }
+    [Range(0.5, 10.5)] public int? Steps { get; init; }
+    [Range(0.5, 100.25)] public decimal? Price { get; init; }
     [RegularExpression("[a-z]+")] public string? Slug { get; init; }
     public Address? Address { get; init; }
 }

@@ -22,6 +22,10 @@ public class ConstraintTests
         { Valid with { Short = "abcdef" }, "short" },
         { Valid with { Color = "blue" }, "color" },
         { Valid with { Number = 13 }, "number" },
+        { Valid with { Steps = 0 }, "steps" },
+        { Valid with { Steps = 11 }, "steps" },
+        { Valid with { Price = 0.25m }, "price" },
+        { Valid with { Price = 100.5m }, "price" },
         { Valid with { Slug = "abc1" }, "slug" },
         { Valid with { Slug = "ABC" }, "slug" },
         { Valid with { Address = new Address { Country = " " } }, "country" },
@@ -33,6 +37,16 @@ public class ConstraintTests
     public void Violations_name_the_claim(Constrained value, string name)
     {
         Assert.Equal(JwtError.Create(JwtErrorCode.ConstraintViolated, name), value.ValidateConstraints());
+    }
+
+    // DataAnnotations compares an int with [Range(0.5, 10.5)] as a double: 0 is below the minimum, 10 within the maximum.
+    [Fact]
+    public void A_fractional_bound_on_an_integer_claim_is_not_rounded()
+    {
+        Assert.True((Valid with { Steps = 1 }).ValidateConstraints().IsNone);
+        Assert.True((Valid with { Steps = 10 }).ValidateConstraints().IsNone);
+        Assert.True((Valid with { Price = 0.5m }).ValidateConstraints().IsNone);
+        Assert.True((Valid with { Price = 100.25m }).ValidateConstraints().IsNone);
     }
 
     [Fact]
