@@ -6,7 +6,7 @@ namespace TypedJwt;
 /// The registered claims a validation policy governs (RFC 7519 §4.1): <c>exp</c>, <c>nbf</c>, <c>iat</c>, <c>iss</c>,
 /// <c>aud</c>. The validator judges them; the generated reader passes each one it meets to <see cref="JwtRegisteredClaims"/>,
 /// declared or not, so that validating and reading a token is one pass. <c>RegisteredClaimsValidator.GovernedName</c>
-/// matches the same names as UTF-8 (a test holds the two together).
+/// matches these names, as UTF-8.
 /// </summary>
 internal static class GovernedClaims
 {

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace TypedJwt;
 
-/// <summary>Checks generated <see cref="IJwtClaimSet{TSelf}.ValidateConstraints"/> code delegates to, so that none of them throws.</summary>
+/// <summary>Checks generated <see cref="IJwtClaimSet{TSelf}.ValidateConstraints"/> code delegates to, so that none of them throws. Used by generated code; not meant to be called by hand.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public static class JwtClaimConstraints
 {
     /// <summary>

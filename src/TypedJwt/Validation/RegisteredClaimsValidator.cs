@@ -14,6 +14,8 @@ namespace TypedJwt;
 /// </summary>
 internal sealed class RegisteredClaimsValidator
 {
+    private static readonly byte[][] GovernedUtf8 = Array.ConvertAll(GovernedClaims.Names, System.Text.Encoding.UTF8.GetBytes);
+
     private readonly JwtValidationPolicy _policy;
     private readonly byte[][] _issuers;
     private readonly byte[][] _audiences;
@@ -176,22 +178,21 @@ internal sealed class RegisteredClaimsValidator
     /// The governed claim the property name the reader is on names, in any escaped spelling; otherwise null. The generator's
     /// <c>ClaimSetEmitter.GovernedClaims</c> lists the same names, for the declared claims it hands over one by one.
     /// </summary>
-    internal static string? GovernedName(in Utf8JsonReader reader) =>
-        JwtJson.ValueTextEquals(in reader, "exp"u8) ? "exp"
-        : JwtJson.ValueTextEquals(in reader, "nbf"u8) ? "nbf"
-        : JwtJson.ValueTextEquals(in reader, "iat"u8) ? "iat"
-        : JwtJson.ValueTextEquals(in reader, "iss"u8) ? "iss"
-        : JwtJson.ValueTextEquals(in reader, "aud"u8) ? "aud"
-        : null;
-
-    private static int GovernedBit(string name) => name switch
+    internal static string? GovernedName(in Utf8JsonReader reader)
     {
-        "exp" => 1,
-        "nbf" => 2,
-        "iss" => 4,
-        "aud" => 8,
-        _ => 16,
-    };
+        for (int i = 0; i < GovernedUtf8.Length; i++)
+        {
+            if (JwtJson.ValueTextEquals(in reader, GovernedUtf8[i]))
+            {
+                return GovernedClaims.Names[i];
+            }
+        }
+
+        return null;
+    }
+
+    // One bit per governed claim, by its place in the list, to catch a second appearance.
+    private static int GovernedBit(string name) => 1 << Array.IndexOf(GovernedClaims.Names, name);
 
     /// <summary>
     /// Reads the value of the governed claim <paramref name="name"/>, the reader positioned on it, and leaves the reader on
