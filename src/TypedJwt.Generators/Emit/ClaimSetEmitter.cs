@@ -49,6 +49,12 @@ internal static partial class ClaimSetEmitter
             writer.WriteLine("/// <inheritdoc/>");
             writer.WriteLine($"public static string? TokenType => {(spec.TokenType is null ? "null" : Literal(spec.TokenType))};");
             writer.WriteLine();
+            if (spec.IsImmutable)
+            {
+                // No instance can change once read, so a verified-token cache may hand the same one to every caller.
+                writer.WriteLine($"static bool {Jwt}IJwtPayload<{spec.FullyQualifiedName}>.IsImmutable => true;");
+                writer.WriteLine();
+            }
         }
 
         WriteWriteJson(writer, spec);

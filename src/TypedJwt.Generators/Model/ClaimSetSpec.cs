@@ -26,6 +26,12 @@ internal sealed record ClaimSetSpec
     /// <summary>The <c>typ</c> a payload type is issued with; always null for header types.</summary>
     public required string? TokenType { get; init; }
 
+    /// <summary>
+    /// True when no instance can change once read (<c>Parsing/Immutability.cs</c>): a payload's generated code then says so,
+    /// and a verified-token cache shares one instance between callers.
+    /// </summary>
+    public required bool IsImmutable { get; init; }
+
     /// <summary>True when the type has C# <c>required</c> members, so the reading constructor must say it sets them.</summary>
     public required bool HasRequiredMembers { get; init; }
 

@@ -165,6 +165,7 @@ internal static class ClaimSetParser
                 IsHeader = isHeader,
                 TokenType = tokenType,
                 HasRequiredMembers = hasRequiredMembers,
+                IsImmutable = !isHeader && Immutability.IsImmutable(type),
                 RedeclaresParameterlessConstructor = !type.IsValueType && type.InstanceConstructors.All(c => c.IsImplicitlyDeclared),
                 ConstructorParameters = ConstructorParameters(primaryConstructor, claims),
                 Claims = ImmutableEquatableArray<ClaimSpec>.Empty,

@@ -42,6 +42,14 @@ public interface IJwtPayload<TSelf> : IJwtClaimSet<TSelf> where TSelf : IJwtPayl
     static abstract bool TryReadJson(ref Utf8JsonReader reader, in JwtReadOptions options, ref JwtRegisteredClaims registered, [MaybeNullWhen(false)] out TSelf value, out JwtError error);
 
     /// <summary>
+    /// True when no instance can change once it is read (every member get-only or init-only, of immutable types: strings,
+    /// numbers, dates, <c>ImmutableArray&lt;T&gt;</c>, ...; never an array or a list), as the generator works out for the type.
+    /// A validator's verified-token cache then hands the same instance to every caller that presents the token again;
+    /// otherwise each gets its own. False unless the type says otherwise.
+    /// </summary>
+    static virtual bool IsImmutable => false;
+
+    /// <summary>
     /// Hands every claim <see cref="IJwtClaimSet{TSelf}.WriteJson"/> would write to <paramref name="visitor"/>, one value at a
     /// time, in declaration order; the claims-based APIs are built from it without reading the token again.
     /// </summary>

@@ -172,18 +172,32 @@ internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidatio
             return error;
         }
 
-        cache?.Add(token, hash, json, in registered, now);
+        cache?.Add(token, hash, json, in registered, now, TPayload.IsImmutable ? read : null);
         payload = read;
         return default;
     }
 
-    // A token verified in full before: the claims stage alone, on the payload JSON it had, with the clock read now.
+    // A token verified in full before: the claims stage alone, on the payload JSON it had, with the clock read now. An
+    // immutable payload type's instance, read and accepted once, is handed out again after the time claims are checked.
     private JwtError ReadFromCache(VerifiedTokenCache.Entry entry, long now, out TPayload? payload)
     {
-        JwtError error = ReadPayload(entry.Payload, out TPayload? read, out JwtError readError, out _, now);
+        JwtError error;
+        if (TPayload.IsImmutable && entry.TypedPayload is TPayload shared)
+        {
+            error = _claims.Check(entry.Registered, now);
+            payload = error.IsNone ? shared : default;
+            return error;
+        }
+
+        error = ReadPayload(entry.Payload, out TPayload? read, out JwtError readError, out _, now);
         if (error.IsNone)
         {
             error = readError.IsNone ? read!.ValidateConstraints() : readError;
+        }
+
+        if (error.IsNone && TPayload.IsImmutable)
+        {
+            entry.TrySetPayload(read!);
         }
 
         payload = error.IsNone ? read : default;

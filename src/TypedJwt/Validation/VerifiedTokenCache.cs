@@ -100,7 +100,7 @@ internal sealed class VerifiedTokenCache
     }
 
     /// <summary>Remembers a token that passed every check, with the verified payload JSON and what the claims stage found in it.</summary>
-    public void Add(ReadOnlySpan<byte> token, int hash, ReadOnlySpan<byte> payloadJson, in JwtRegisteredClaims registered, long nowTicks)
+    public void Add(ReadOnlySpan<byte> token, int hash, ReadOnlySpan<byte> payloadJson, in JwtRegisteredClaims registered, long nowTicks, object? payload = null)
     {
         long expires = nowTicks + _options.MaxLifetime.Ticks;
         if (registered.Expires is { } exp)
@@ -133,6 +133,11 @@ internal sealed class VerifiedTokenCache
         token.CopyTo(bytes);
         payloadJson.CopyTo(bytes.AsSpan(token.Length));
         var entry = new Entry(bytes, token.Length, hash, expires, Volatile.Read(ref _generation), registered);
+        if (payload is not null)
+        {
+            entry.TrySetPayload(payload);
+        }
+
         Entry? replaced = Interlocked.Exchange(ref _slots[slot], entry);
         if (replaced is null)
         {
@@ -246,5 +251,15 @@ internal sealed class VerifiedTokenCache
 
         // The registered claims the full check found; their times are checked against the clock again on every hit.
         public JwtRegisteredClaims Registered { get; } = registered;
+
+        private object? _payload;
+
+        /// <summary>
+        /// The typed payload read from <see cref="Payload"/> and accepted, when its type is immutable (so one instance serves
+        /// every caller); set once, by the first read, and null until then or for mutable types.
+        /// </summary>
+        public object? TypedPayload => Volatile.Read(ref _payload);
+
+        public void TrySetPayload(object payload) => Interlocked.CompareExchange(ref _payload, payload, null);
     }
 }

@@ -28,6 +28,8 @@ namespace Sample
         /// <inheritdoc/>
         public static string? TokenType => "at+jwt";
 
+        static bool global::TypedJwt.IJwtPayload<global::Sample.AccessToken>.IsImmutable => true;
+
         /// <inheritdoc/>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {

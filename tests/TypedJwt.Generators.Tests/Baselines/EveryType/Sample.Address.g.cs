@@ -16,6 +16,8 @@ namespace Sample
         /// <inheritdoc/>
         public static string? TokenType => null;
 
+        static bool global::TypedJwt.IJwtPayload<global::Sample.Address>.IsImmutable => true;
+
         /// <inheritdoc/>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
