@@ -181,6 +181,69 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
         Assert.Contains("\"tenantId\"u8", generated);
     }
 
+    [Fact]
+    public void Web_project_with_the_OpenApi_package_alone_serves_the_bearer_scheme()
+    {
+        // The package brings Microsoft.AspNetCore.OpenApi, whose generator needs its interceptors enabled in the consumer:
+        // the package's buildTransitive props must do that, or this project fails with CS9137.
+        string directory = package.CreateConsumer("web", "OpenApiConsumer", "net10.0", "TypedJwt.AspNetCore.OpenApi");
+        File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using Consumer;
+            using TypedJwt.AspNetCore;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthentication().AddTypedJwtBearer<AccessToken>(options =>
+            {
+                options.Issuer = "https://issuer";
+                options.Audience = "api";
+                options.AllowEphemeralKey = true;
+            });
+            builder.Services.AddAuthorization();
+            builder.Services.AddOpenApi(options => options.AddTypedJwtBearer());
+            var app = builder.Build();
+            app.MapGet("/me", (ValidatedJwt<AccessToken> jwt) => jwt.Payload.Subject);
+            app.MapOpenApi();
+            app.Run();
+            """);
+
+        string output = DotNetCli.Succeed(directory, "build", "-c", "Release");
+
+        Assert.Contains("OpenApiConsumer.dll", output);
+    }
+
+    [Fact]
+    public void Test_project_with_the_Testing_package_makes_tokens_a_validator_judges()
+    {
+        string directory = package.CreateConsumer("console", "TestingConsumer", "net10.0", "TypedJwt.Testing");
+        File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using System.Security.Cryptography;
+            using Consumer;
+            using TypedJwt;
+            using TypedJwt.Testing;
+
+            var key = JwtSigningKey.FromECDsa(ECDsa.Create(ECCurve.NamedCurves.nistP256), JwsAlgorithm.ES256, "test");
+            var tokens = new TestTokens<AccessToken>(key, "https://issuer", "api", t => new AccessToken
+            {
+                Issuer = t.Issuer, Subject = "alice", Audience = t.Audience, ExpiresAt = t.ExpiresAt,
+            });
+            var validator = new JwtValidator<AccessToken>(key, JwtValidationPolicy.For("https://issuer", "api"));
+            foreach (TestTokenKind kind in Enum.GetValues<TestTokenKind>())
+            {
+                Console.WriteLine($"{kind} {validator.Validate(tokens.Create(kind).AsSpan()).Code}");
+            }
+            """);
+
+        DotNetCli.Succeed(directory, "build", "-c", "Release");
+        string output = DotNetCli.Succeed(directory, "run", "-c", "Release", "--no-build");
+
+        Assert.Contains("Valid None", output);
+        Assert.Contains("Expired Expired", output);
+        Assert.Contains("Tampered InvalidSignature", output);
+        Assert.Contains("AlgNone UnsecuredTokenRejected", output);
+    }
+
     private static Dictionary<string, string> NamingPolicy(string value) => new() { ["TypedJwtNamingPolicy"] = value };
 
     [Fact]

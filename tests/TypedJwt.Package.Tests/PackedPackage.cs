@@ -12,7 +12,10 @@ public sealed class PackedPackage : IDisposable
         Feed = Path.Combine(WorkDirectory, "feed");
         Version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Guid.NewGuid():N}"[..40].TrimEnd('.');
         DotNetCli.Succeed(Repository.Root, "pack", "src/TypedJwt/TypedJwt.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
-        DotNetCli.Succeed(Repository.Root, "pack", "src/TypedJwt.AspNetCore/TypedJwt.AspNetCore.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        foreach (string project in new[] { "TypedJwt.AspNetCore", "TypedJwt.AspNetCore.OpenApi", "TypedJwt.Testing" })
+        {
+            DotNetCli.Succeed(Repository.Root, "pack", $"src/{project}/{project}.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
+        }
     }
 
     public string WorkDirectory { get; }
