@@ -58,6 +58,11 @@ public class NativeAotTests
             Assert.Equal(System.Net.HttpStatusCode.OK, claims.StatusCode);
             Assert.Contains("\"sub\":\"admin\"", await claims.Content.ReadAsStringAsync());
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync("/me")).StatusCode);
+
+            // The OpenAPI document is generated in the native binary too, with the bearer scheme.
+            HttpResponseMessage openApi = await http.GetAsync("/openapi/v1.json");
+            Assert.Equal(System.Net.HttpStatusCode.OK, openApi.StatusCode);
+            Assert.Contains("\"bearerFormat\": \"JWT\"", await openApi.Content.ReadAsStringAsync());
         }
         finally
         {
