@@ -24,7 +24,8 @@ public sealed class JwtClaimSetAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RegisteredClaimWrongType,
         DiagnosticDescriptors.ReservedHeaderParameter,
         DiagnosticDescriptors.InvalidClaimName,
-        DiagnosticDescriptors.UnsupportedTypeShape);
+        DiagnosticDescriptors.UnsupportedTypeShape,
+        DiagnosticDescriptors.RevocableWithoutTokenId);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -75,6 +75,16 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + RuleIdentifiers.UnsupportedTypeShape + ".md");
 
+    public static readonly DiagnosticDescriptor RevocableWithoutTokenId = new(
+        RuleIdentifiers.RevocableWithoutTokenId,
+        "Revocable payload has no required jti claim",
+        "Payload type '{0}' is Revocable, but {1}; a token is revoked by its issuer and 'jti', so declare [JwtClaim(\"jti\")] public required string TokenId {{ get; init; }} (or a Guid)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A revocation or one-time-use check finds a token by its iss and jti (RFC 7519 §4.1.7). A token without jti could only be refused as a whole, so a Revocable payload type must require it and its reader refuses tokens that lack it.",
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.RevocableWithoutTokenId + ".md");
+
     public static readonly DiagnosticDescriptor SecretClaimNotEncrypted = new(
         RuleIdentifiers.SecretClaimNotEncrypted,
         "Secret or credential in a readable token",

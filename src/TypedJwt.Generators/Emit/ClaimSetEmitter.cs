@@ -55,6 +55,12 @@ internal static partial class ClaimSetEmitter
                 writer.WriteLine($"static bool {Jwt}IJwtPayload<{spec.FullyQualifiedName}>.IsImmutable => true;");
                 writer.WriteLine();
             }
+
+            if (spec.IsRevocable)
+            {
+                writer.WriteLine($"static bool {Jwt}IJwtPayload<{spec.FullyQualifiedName}>.IsRevocable => true;");
+                writer.WriteLine();
+            }
         }
 
         WriteWriteJson(writer, spec);

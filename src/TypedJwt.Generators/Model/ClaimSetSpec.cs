@@ -32,6 +32,9 @@ internal sealed record ClaimSetSpec
     /// </summary>
     public required bool IsImmutable { get; init; }
 
+    /// <summary>True when the payload type is declared <c>Revocable</c> (and so has a required <c>jti</c> claim).</summary>
+    public required bool IsRevocable { get; init; }
+
     /// <summary>True when the type has C# <c>required</c> members, so the reading constructor must say it sets them.</summary>
     public required bool HasRequiredMembers { get; init; }
 

@@ -15,6 +15,10 @@ internal sealed class ClaimNameProblem
         MessageArgs = messageArgs;
     }
 
+    /// <summary>The claim index of a problem of the type as a whole, reported at the type.</summary>
+    public const int TypeLevel = -1;
+
+    /// <summary>The claim's index, or <see cref="TypeLevel"/>.</summary>
     public int ClaimIndex { get; }
 
     public DiagnosticDescriptor Descriptor { get; }

@@ -9,7 +9,8 @@ namespace TypedJwt.Generators.Parsing;
 
 /// <summary>
 /// Names a type's claims and runs the checks that depend on the names: TJ0008 (empty), TJ0007 (reserved header
-/// parameter), TJ0006 (registered claim of the wrong type), TJ0005 (duplicate). The names depend on the project's default
+/// parameter), TJ0006 (registered claim of the wrong type), TJ0005 (duplicate), and TJ0020 (a Revocable payload without a
+/// required <c>jti</c>). The names depend on the project's default
 /// naming policy, which reaches the generator only after its syntax step, so these checks live here, once: the generator
 /// keeps a spec only when there is no problem, and the analyzer reports each problem at the member behind its claim.
 /// </summary>
@@ -25,7 +26,7 @@ internal static class ClaimNameResolver
     /// <summary>The emitter's model for a draft under the project's default policy, or null when a claim name is unusable.</summary>
     public static ClaimSetSpec? Resolve(ClaimSetDraft draft, JwtNamingPolicy defaultNamingPolicy)
     {
-        ClaimNameResolution resolution = Resolve(draft.Claims, draft.IsHeader, draft.NamingPolicy ?? defaultNamingPolicy);
+        ClaimNameResolution resolution = Resolve(draft.Claims, draft.IsHeader, draft.NamingPolicy ?? defaultNamingPolicy, draft.Unnamed.IsRevocable, draft.Unnamed.Name);
         if (resolution.Problems.Count > 0)
         {
             return null;
@@ -34,8 +35,11 @@ internal static class ClaimNameResolver
         return draft.ToSpec(draft.Claims.Select((claim, i) => claim.ToSpec(resolution.Names[i])).ToImmutableEquatableArray());
     }
 
-    /// <summary>Names every claim under <paramref name="namingPolicy"/> (the type's effective policy) and checks the names.</summary>
-    public static ClaimNameResolution Resolve(IReadOnlyList<ClaimDraft> claims, bool isHeader, JwtNamingPolicy namingPolicy)
+    /// <summary>
+    /// Names every claim under <paramref name="namingPolicy"/> (the type's effective policy) and checks the names; a problem
+    /// of the type as a whole has the claim index <see cref="ClaimNameProblem.TypeLevel"/>.
+    /// </summary>
+    public static ClaimNameResolution Resolve(IReadOnlyList<ClaimDraft> claims, bool isHeader, JwtNamingPolicy namingPolicy, bool revocable, string typeName)
     {
         var names = new string[claims.Count];
         var problems = new List<ClaimNameProblem>();
@@ -69,6 +73,26 @@ internal static class ClaimNameResolver
             }
         }
 
+        if (revocable)
+        {
+            CheckTokenId(claims, names, typeName, problems);
+        }
+
         return new ClaimNameResolution(names, problems);
+    }
+
+    // A Revocable payload is revoked by iss + jti, so every token of it must carry jti: the claim must exist and be required
+    // (its type is TJ0006's business).
+    private static void CheckTokenId(IReadOnlyList<ClaimDraft> claims, string[] names, string typeName, List<ClaimNameProblem> problems)
+    {
+        int index = System.Array.IndexOf(names, "jti");
+        if (index < 0)
+        {
+            problems.Add(new ClaimNameProblem(ClaimNameProblem.TypeLevel, DiagnosticDescriptors.RevocableWithoutTokenId, typeName, "it declares no 'jti' claim"));
+        }
+        else if (!claims[index].Unnamed.IsRequired)
+        {
+            problems.Add(new ClaimNameProblem(index, DiagnosticDescriptors.RevocableWithoutTokenId, typeName, $"its 'jti' claim ('{claims[index].DeclaredName}') is optional"));
+        }
     }
 }

@@ -35,9 +35,11 @@ internal static class ClaimSetParser
         var claims = new List<ClaimDraft>();
         var members = new List<ClaimMember>();
         Read(type, attribute, isHeader, sink, claims, members, cancellationToken);
-        foreach (ClaimNameProblem problem in ClaimNameResolver.Resolve(claims, isHeader, NamingPolicy(attribute, defaultNamingPolicy)).Problems)
+        ClaimNameResolution resolution = ClaimNameResolver.Resolve(claims, isHeader, NamingPolicy(attribute, defaultNamingPolicy), !isHeader && IsRevocable(attribute), type.Name);
+        foreach (ClaimNameProblem problem in resolution.Problems)
         {
-            sink.Report(problem.Descriptor, members[problem.ClaimIndex].Location, problem.MessageArgs);
+            Location? location = problem.ClaimIndex == ClaimNameProblem.TypeLevel ? type.Locations.FirstOrDefault() : members[problem.ClaimIndex].Location;
+            sink.Report(problem.Descriptor, location, problem.MessageArgs);
         }
     }
 
@@ -166,6 +168,7 @@ internal static class ClaimSetParser
                 TokenType = tokenType,
                 HasRequiredMembers = hasRequiredMembers,
                 IsImmutable = !isHeader && Immutability.IsImmutable(type),
+                IsRevocable = !isHeader && IsRevocable(attribute),
                 RedeclaresParameterlessConstructor = !type.IsValueType && type.InstanceConstructors.All(c => c.IsImplicitlyDeclared),
                 ConstructorParameters = ConstructorParameters(primaryConstructor, claims),
                 Claims = ImmutableEquatableArray<ClaimSpec>.Empty,
@@ -219,6 +222,9 @@ internal static class ClaimSetParser
 
         return null;
     }
+
+    private static bool IsRevocable(AttributeData attribute)
+        => attribute.NamedArguments.Any(a => a.Key == nameof(JwtPayloadAttribute.Revocable) && a.Value.Value is true);
 
     private static bool IsCandidate(ISymbol member, INamedTypeSymbol type, IMethodSymbol? primaryConstructor, out ITypeSymbol? memberType)
     {

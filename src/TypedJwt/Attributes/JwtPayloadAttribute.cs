@@ -24,6 +24,14 @@ sealed class JwtPayloadAttribute : System.Attribute
     public bool Encrypted { get; set; }
 
     /// <summary>
+    /// True when tokens of this type can be revoked one by one or used once: they are identified by their issuer and
+    /// <c>jti</c> (RFC 7519 §4.1.7), so the type must declare a required <c>jti</c> claim (TJ0020 otherwise) and a token
+    /// without one is refused on read. Revocation checks (<c>AddRevocation</c> in TypedJwt.AspNetCore) then require
+    /// <c>jti</c> for this type without being told.
+    /// </summary>
+    public bool Revocable { get; set; }
+
+    /// <summary>
     /// How member names become claim names when a member has no <see cref="JwtClaimAttribute"/>. When not set, the project's
     /// MSBuild property <c>TypedJwtNamingPolicy</c> decides, and <see cref="JwtNamingPolicy.SnakeCaseLower"/> when that is
     /// absent. Setting it, even to <see cref="JwtNamingPolicy.SnakeCaseLower"/>, overrides the property for this type.

@@ -50,6 +50,12 @@ public interface IJwtPayload<TSelf> : IJwtClaimSet<TSelf> where TSelf : IJwtPayl
     static virtual bool IsImmutable => false;
 
     /// <summary>
+    /// True when the type is declared <see cref="JwtPayloadAttribute.Revocable"/>: it has a required <c>jti</c> claim, so
+    /// every token of the type can be revoked by its issuer and <c>jti</c>. False unless the type says otherwise.
+    /// </summary>
+    static virtual bool IsRevocable => false;
+
+    /// <summary>
     /// Hands every claim <see cref="IJwtClaimSet{TSelf}.WriteJson"/> would write to <paramref name="visitor"/>, one value at a
     /// time, in declaration order; the claims-based APIs are built from it without reading the token again.
     /// </summary>

@@ -18,6 +18,13 @@ public sealed partial record AccessToken
     public bool Admin { get; init; }
 }
 
+[JwtPayload(Revocable = true)]
+public sealed partial record RevocableToken
+{
+    [JwtClaim("sub")] public required string Subject { get; init; }
+    [JwtClaim("jti")] public required Guid TokenId { get; init; }
+}
+
 public enum Plan
 {
     Free,
