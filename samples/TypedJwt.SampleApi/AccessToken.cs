@@ -8,7 +8,7 @@ namespace TypedJwt.SampleApi;
 /// The sample API's access token (RFC 9068: <c>typ: at+jwt</c>). Every claim is required, so a token without one is
 /// refused with <c>MissingClaim</c> naming it; the generator writes its serializer, reader and validator.
 /// </summary>
-[JwtPayload(TokenType = "at+jwt")]
+[JwtPayload(TokenType = "at+jwt", Revocable = true)]
 public sealed partial record AccessToken
 {
     [JwtClaim("iss")] public required string Issuer { get; init; }

@@ -1,12 +1,16 @@
+using System;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TypedJwt;
 using TypedJwt.AspNetCore;
 using TypedJwt.SampleApi;
 
-// The sample API: POST /token, GET /me, GET /admin, GET /.well-known/jwks.json, GET /openapi/v1.json and the page at GET /.
-// Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs).
+// The sample API: POST /token, GET /me, GET /admin, POST /logout, GET /.well-known/jwks.json, GET /openapi/v1.json and
+// the page at GET /; and a one-time token (POST /one-time-token, accepted once by POST /redeem).
+// Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs),
+// ConnectionStrings:Redis (see SampleRevocation.cs).
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
 // Request and response bodies use source-generated JSON metadata: no reflection, NativeAOT-clean.
@@ -14,6 +18,9 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.T
 
 // Read when first needed, so configuration added after this line (a test host's, for example) is seen.
 builder.Services.AddSingleton(services => DemoUsers.FromConfiguration(services.GetRequiredService<IConfiguration>()));
+// Revocations (POST /logout) and used one-time tokens: in the Redis of ConnectionStrings:Redis, shared by every instance
+// configured with it, or in memory without it. Read when first needed, like the users.
+builder.Services.AddSingleton(services => SampleRevocation.CreateStore(services.GetRequiredService<IConfiguration>(), services.GetService<TimeProvider>()));
 builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
     .AddTypedJwtBearer<AccessToken>(builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
     {
@@ -22,11 +29,23 @@ builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
 
         // The sample must start with no configuration, so it opts in to a key that lives only as long as the process.
         options.AllowEphemeralKey = true;
-    });
+    })
+    .AddRevocation()
+    .AddTypedJwtBearer<OneTimeToken>(SampleRevocation.OneTimeScheme, builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
+    {
+        options.Issuer ??= SampleDefaults.Issuer;
+        options.Audience ??= SampleDefaults.Audience;
+        options.AllowEphemeralKey = true;
+        options.TokenLifetime = SampleRevocation.OneTimeTokenLifetime;
+    })
+    .AddRevocation(options => options.OneTimeUse = true);
 // The OpenAPI document at /openapi/v1.json, with the bearer scheme required on exactly the operations that need a token.
 builder.Services.AddOpenApi(options => options.AddTypedJwtBearer());
-builder.Services.AddAuthorization(options => options.AddPolicy(SampleEndpoints.AdminPolicy, policy =>
-    policy.RequireJwtPayload<AccessToken>(token => token.Roles.Contains("admin"))));
+builder.Services.AddAuthorization(options =>
+{
+    options.AddPolicy(SampleEndpoints.AdminPolicy, policy => policy.RequireJwtPayload<AccessToken>(token => token.Roles.Contains("admin")));
+    options.AddPolicy(SampleEndpoints.OneTimePolicy, policy => policy.AddAuthenticationSchemes(SampleRevocation.OneTimeScheme).RequireJwtPayload<OneTimeToken>());
+});
 
 WebApplication app = builder.Build();
 app.UseAuthentication();

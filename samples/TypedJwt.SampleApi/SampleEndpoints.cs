@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Threading;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,6 +12,7 @@ namespace TypedJwt.SampleApi;
 internal static class SampleEndpoints
 {
     public const string AdminPolicy = "admin";
+    public const string OneTimePolicy = "one-time";
 
     public static void MapSampleApi(this IEndpointRouteBuilder app)
     {
@@ -37,6 +40,36 @@ internal static class SampleEndpoints
         app.MapGet("/admin", (ValidatedJwt<AccessToken> jwt, HttpContext context) => Results.Json(
             new AdminGreeting($"Welcome, {context.User.Identity?.Name}: your token carries the admin role.", jwt.Payload.Subject, jwt.Payload.Roles),
             SampleJsonContext.Default.AdminGreeting)).RequireAuthorization(AdminPolicy);
+
+        // Revokes the request's token in the shared store: from now on every instance refuses it (401, "revoked").
+        app.MapPost("/logout", async (ValidatedJwt<AccessToken> jwt, [FromKeyedServices(TypedJwtBearerDefaults.AuthenticationScheme)] IJwtRevoker revoker, CancellationToken cancellationToken) =>
+        {
+            try
+            {
+                await revoker.RevokeAsync(jwt.Payload, cancellationToken);
+                return Results.NoContent();
+            }
+            catch (JwtRevocationUnavailableException)
+            {
+                // Not recorded: say so, so the client does not believe it signed out.
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+
+        // A token for one use, for the signed-in user: the OneTime scheme accepts it once, on whichever instance first.
+        app.MapPost("/one-time-token", (ValidatedJwt<AccessToken> jwt, JwtIssuer<OneTimeToken> issuer) =>
+            issuer.Issue(jwt.Payload.Subject, static (t, subject) => new OneTimeToken
+            {
+                Issuer = t.Issuer,
+                Audience = t.Audience,
+                Subject = subject,
+                IssuedAt = t.IssuedAt,
+                ExpiresAt = t.ExpiresAt,
+                TokenId = t.TokenId,
+            }).ToTokenResponse());
+
+        app.MapPost("/redeem", (ValidatedJwt<OneTimeToken> jwt) => new ClaimsJsonResult<OneTimeToken>(jwt.Payload))
+            .RequireAuthorization(OneTimePolicy);
 
         app.MapJwks();
     }

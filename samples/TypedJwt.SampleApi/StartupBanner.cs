@@ -31,11 +31,16 @@ internal static class StartupBanner
             Console.WriteLine($"TypedJwt sample API listening on {url}");
             Console.WriteLine($"  page:  {url}/");
             Console.WriteLine($"  key:   {key.Algorithm}, kid {key.KeyId}{(options.SigningKeyIsEphemeral ? " (ephemeral: Jwt:SigningKey is not set; tokens die with the process)" : "")}");
+            string? redis = SampleRevocation.Describe(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+            Console.WriteLine($"  revocations: {(redis is null ? "in memory (this process only; set ConnectionStrings:Redis to share them)" : "Redis " + RedisEndpoint(redis))}");
             Console.WriteLine($"  try:   curl -s -X POST {url}/token -H 'Content-Type: application/json' -d '{{\"username\":\"alice\",\"password\":\"alice-pass\"}}'");
             Console.WriteLine($"  then:  curl -s {url}/me -H \"Authorization: Bearer $TOKEN\"");
             Console.WriteLine();
         });
     }
+
+    // The configuration string's first part (host:port), never its options (a password may follow).
+    private static string RedisEndpoint(string configuration) => configuration.Split(',', 2)[0];
 
     // Wildcard bindings are not addresses a browser or curl can open; name the local host instead.
     private static string Browsable(string address) => address.TrimEnd('/')

@@ -1,4 +1,6 @@
 using System;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace TypedJwt.AspNetCore;
 
@@ -7,6 +9,25 @@ internal static class BearerChallenge
 {
     /// <summary>The description sent when the request carries no bearer token at all.</summary>
     public const string MissingTokenDescription = "The request has no bearer token.";
+
+    /// <summary>How long a client is asked to wait before retrying after a 503 (<c>Retry-After</c>, seconds).</summary>
+    public const string RetryAfterSeconds = "5";
+
+    /// <summary>
+    /// Whether a refusal is the server's condition rather than the token's: the revocation store could not be asked. RFC 6750's
+    /// <c>invalid_token</c> would tell the client to throw a token away that may be good and sign in again, which under an
+    /// outage only adds load; 503 says "try again later".
+    /// </summary>
+    public static bool IsServerSide(Exception? failure) =>
+        failure is JwtBearerFailure { Error.Code: JwtErrorCode.RevocationUnavailable };
+
+    /// <summary>503 with <c>Retry-After</c>; no <c>WWW-Authenticate</c>, since no other token would do better.</summary>
+    public static void ServiceUnavailable(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
+        response.Headers[HeaderNames.CacheControl] = "no-store";
+    }
 
     /// <summary><c>Bearer error="invalid_token", error_description="..."</c>.</summary>
     public static string InvalidToken(string description) =>

@@ -16,6 +16,9 @@ internal abstract class ResolvedBearer(JwtKeySet? keys, JwtValidationPolicy poli
 
     public TimeProvider TimeProvider { get; } = timeProvider;
 
+    /// <summary>The revocation hook (<c>AddRevocation</c>), or null.</summary>
+    public JwtRevocationCheck? Revocation { get; init; }
+
     // Built on first request; the key set is immutable, so a race only builds the same text twice. A scheme that only
     // decrypts (a plain JWE with a shared key) has no signing key, and publishes none.
     public string PublicJwks => _publicJwks ??= Keys?.ToPublicJwks() ?? """{"keys":[]}""";

@@ -18,7 +18,7 @@ public static class TypedJwtBearerExtensions
     /// <paramref name="configuration"/> (<c>SigningKey</c>, <c>Issuer</c>, <c>Audience</c>, <c>TokenLifetime</c>).
     /// Also registers <see cref="JwtIssuer{TPayload}"/> for the scheme.
     /// </summary>
-    public static AuthenticationBuilder AddTypedJwtBearer<TPayload>(this AuthenticationBuilder builder, IConfiguration configuration)
+    public static TypedJwtBearerBuilder AddTypedJwtBearer<TPayload>(this AuthenticationBuilder builder, IConfiguration configuration)
         where TPayload : IJwtPayload<TPayload> =>
         builder.AddTypedJwtBearer<TPayload>(TypedJwtBearerDefaults.AuthenticationScheme, configuration, null);
 
@@ -27,13 +27,13 @@ public static class TypedJwtBearerExtensions
     /// <paramref name="configuration"/> (<c>SigningKey</c>, <c>Issuer</c>, <c>Audience</c>, <c>TokenLifetime</c>) and then
     /// <paramref name="configureOptions"/>. Also registers <see cref="JwtIssuer{TPayload}"/> for the scheme.
     /// </summary>
-    public static AuthenticationBuilder AddTypedJwtBearer<TPayload>(
+    public static TypedJwtBearerBuilder AddTypedJwtBearer<TPayload>(
         this AuthenticationBuilder builder, IConfiguration configuration, Action<TypedJwtBearerOptions>? configureOptions)
         where TPayload : IJwtPayload<TPayload> =>
         builder.AddTypedJwtBearer<TPayload>(TypedJwtBearerDefaults.AuthenticationScheme, configuration, configureOptions);
 
     /// <summary>Adds the <c>Bearer</c> scheme, validating tokens as <typeparamref name="TPayload"/>, configured in code.</summary>
-    public static AuthenticationBuilder AddTypedJwtBearer<TPayload>(this AuthenticationBuilder builder, Action<TypedJwtBearerOptions> configureOptions)
+    public static TypedJwtBearerBuilder AddTypedJwtBearer<TPayload>(this AuthenticationBuilder builder, Action<TypedJwtBearerOptions> configureOptions)
         where TPayload : IJwtPayload<TPayload> =>
         builder.AddTypedJwtBearer<TPayload>(TypedJwtBearerDefaults.AuthenticationScheme, null, configureOptions);
 
@@ -46,7 +46,8 @@ public static class TypedJwtBearerExtensions
     /// <param name="authenticationScheme">The scheme name.</param>
     /// <param name="configuration">A section to read settings from, or null.</param>
     /// <param name="configureOptions">Configures the options after the section was read, or null.</param>
-    public static AuthenticationBuilder AddTypedJwtBearer<TPayload>(
+    /// <returns>The builder, scoped to the new scheme (<c>.AddRevocation(...)</c>); other schemes chain as on any <see cref="AuthenticationBuilder"/>.</returns>
+    public static TypedJwtBearerBuilder AddTypedJwtBearer<TPayload>(
         this AuthenticationBuilder builder, string authenticationScheme, IConfiguration? configuration, Action<TypedJwtBearerOptions>? configureOptions)
         where TPayload : IJwtPayload<TPayload>
     {
@@ -66,6 +67,7 @@ public static class TypedJwtBearerExtensions
         options.ValidateOnStart();
 
         services.TryAddSingleton(sp => new JwtIssuer<TPayload>(sp.GetRequiredService<IOptionsMonitor<TypedJwtBearerOptions>>(), authenticationScheme));
-        return builder.AddScheme<TypedJwtBearerOptions, TypedJwtBearerHandler<TPayload>>(authenticationScheme, configureOptions);
+        builder.AddScheme<TypedJwtBearerOptions, TypedJwtBearerHandler<TPayload>>(authenticationScheme, configureOptions);
+        return new TypedJwtBearerBuilder(builder, authenticationScheme, typeof(TPayload));
     }
 }

@@ -59,10 +59,27 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
             return Task.FromResult(Refuse(error));
         }
 
+        // Revocation and replay (AddRevocation): after every other check, so also after a verified-token cache hit.
+        if (Resolved.Revocation is { } revocation)
+        {
+            return AuthenticateUnlessRevokedAsync(revocation, payload);
+        }
+
+        return Task.FromResult(Success(payload));
+    }
+
+    private async Task<AuthenticateResult> AuthenticateUnlessRevokedAsync(JwtRevocationCheck revocation, TPayload payload)
+    {
+        JwtError error = await revocation.CheckAsync(JwtRevocationClaims.From(payload), Context.RequestAborted);
+        return error.IsNone ? Success(payload) : Refuse(error);
+    }
+
+    private AuthenticateResult Success(TPayload payload)
+    {
         // The claims-based APIs get their claims from the typed payload, projected only if something asks for them.
         var identity = new JwtClaimsIdentity<TPayload>(payload, Scheme.Name, Options.NameClaimType, Options.RoleClaimType, ClaimsIssuer);
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name);
-        return Task.FromResult(AuthenticateResult.Success(ticket));
+        return AuthenticateResult.Success(ticket);
     }
 
     /// <inheritdoc/>
@@ -75,6 +92,13 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
             null => BearerChallenge.MissingTokenDescription,
             _ => "The bearer token was refused.",
         };
+
+        // A store that could not say whether the token was revoked is the server's fault, not the token's: 503, no challenge.
+        if (BearerChallenge.IsServerSide(result.Failure))
+        {
+            BearerChallenge.ServiceUnavailable(Response);
+            return;
+        }
 
         // The design's contract answers a missing token like an invalid one, so clients need to handle one challenge form.
         Response.StatusCode = 401;

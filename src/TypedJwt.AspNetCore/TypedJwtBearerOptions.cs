@@ -87,6 +87,9 @@ public sealed class TypedJwtBearerOptions : AuthenticationSchemeOptions
     /// <summary>The claim type roles are read from. Default <c>roles</c>.</summary>
     public string RoleClaimType { get; set; } = TypedJwtBearerDefaults.RoleClaimType;
 
+    /// <summary>Revocation and replay protection, set by <c>AddRevocation</c>; null when the scheme has none.</summary>
+    internal JwtRevocationOptions? Revocation { get; set; }
+
     /// <summary>Whether tokens are encrypted (a decryption key is configured).</summary>
     internal bool DecryptsTokens => EncryptionKey is not null || DecryptionKeys is not null;
 

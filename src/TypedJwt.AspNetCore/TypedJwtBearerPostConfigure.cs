@@ -1,6 +1,8 @@
 using System;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace TypedJwt.AspNetCore;
@@ -38,7 +40,10 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
         try
         {
             JwtKeySet? keys = signed ? options.ValidationKeys ?? new JwtKeySet(options.SigningKey!) : null;
-            options.Resolved = new ResolvedBearer<TPayload>(keys, CreateValidator(options, keys, policy), policy, options.ValidationPolicy?.TimeProvider ?? timeProvider);
+            options.Resolved = new ResolvedBearer<TPayload>(keys, CreateValidator(options, keys, policy), policy, options.ValidationPolicy?.TimeProvider ?? timeProvider)
+            {
+                Revocation = CreateRevocation(options, policy),
+            };
         }
         catch (ArgumentException e)
         {
@@ -59,6 +64,40 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
         return keys is null
             ? new JweValidator<TPayload>(decryptionKeys, policy, cache)
             : new NestedJwtValidator<TPayload>(decryptionKeys, keys, policy, cache);
+    }
+
+    // The hook runs on the validation clock, so that entries live until exp + leeway as that clock counts.
+    private JwtRevocationCheck? CreateRevocation(TypedJwtBearerOptions options, JwtValidationPolicy policy)
+    {
+        if (options.Revocation is not { } revocation)
+        {
+            return null;
+        }
+
+        if (revocation.Timeout <= TimeSpan.Zero || revocation.Timeout > JwtRevocationOptions.MaxTimeout)
+        {
+            throw new ArgumentException($"the revocation Timeout must be positive and at most {JwtRevocationOptions.MaxTimeout.TotalSeconds:0} seconds.");
+        }
+
+        if (revocation.SubjectRevocationLifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("the revocation SubjectRevocationLifetime must be positive (at least the longest lifetime of the tokens the scheme accepts).");
+        }
+
+        if (revocation.OneTimeUse && revocation.FailurePolicy == JwtRevocationFailurePolicy.FailOpen)
+        {
+            throw new ArgumentException("a one-time-use scheme cannot fail open: a token accepted while the store is down could be used again.");
+        }
+
+        IJwtRevocationStore store = revocation.Store ?? services.GetService<IJwtRevocationStore>() ?? new InMemoryJwtRevocationStore(policy.TimeProvider);
+        if (revocation.OneTimeUse && !store.CanMarkUsed)
+        {
+            throw new ArgumentException(
+                $"OneTimeUse needs a revocation store that marks tokens used atomically across instances; {store.GetType().Name} cannot (use TypedJwt.Redis's RedisJwtRevocationStore, or the in-memory store for one process).");
+        }
+
+        ILogger logger = services.GetService<ILoggerFactory>()?.CreateLogger("TypedJwt.AspNetCore.Revocation") ?? NullLogger.Instance;
+        return new JwtRevocationCheck(scheme, store, revocation, TPayload.IsRevocable, policy, policy.TimeProvider, logger);
     }
 
     private static JwtValidationPolicy? PolicyFrom(TypedJwtBearerOptions options, TimeProvider timeProvider) =>

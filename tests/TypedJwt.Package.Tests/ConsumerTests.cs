@@ -244,6 +244,49 @@ public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
         Assert.Contains("AlgNone UnsecuredTokenRejected", output);
     }
 
+    [Fact]
+    public void Web_api_project_with_revocation_on_Redis_builds_warning_free()
+    {
+        string directory = package.CreateConsumer("webapi", "FleetConsumer", "net10.0", "TypedJwt.AspNetCore", morePackageIds: ["TypedJwt.Redis"]);
+        File.WriteAllText(Path.Combine(directory, "Claims.cs"), Claims);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), """
+            using Consumer;
+            using TypedJwt.AspNetCore;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRedisJwtRevocationStore(builder.Configuration.GetConnectionString("Redis") ?? "127.0.0.1:6379");
+            builder.Services.AddAuthentication()
+                .AddTypedJwtBearer<AccessToken>(builder.Configuration.GetSection("Jwt"))
+                .AddRevocation(o => o.FailurePolicy = JwtRevocationFailurePolicy.FailClosed);
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            app.MapPost("/logout", async (ValidatedJwt<AccessToken> jwt, IJwtRevoker revoker) =>
+            {
+                await revoker.RevokeAsync(jwt.Payload);
+                return Results.NoContent();
+            });
+            app.Run();
+            """);
+
+        string output = DotNetCli.Succeed(directory, "build", "-c", "Release");
+
+        Assert.Contains("FleetConsumer.dll", output);
+    }
+
+    [Fact]
+    public void Redis_package_carries_both_frameworks_and_depends_on_TypedJwt_and_StackExchange_Redis()
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(Path.Combine(package.Feed, $"TypedJwt.Redis.{package.Version}.nupkg"));
+        string[] entries = archive.Entries.Select(e => e.FullName).ToArray();
+        using var reader = new StreamReader(archive.GetEntry("TypedJwt.Redis.nuspec")!.Open());
+        string nuspec = reader.ReadToEnd();
+
+        Assert.Contains("lib/net8.0/TypedJwt.Redis.dll", entries);
+        Assert.Contains("lib/net10.0/TypedJwt.Redis.dll", entries);
+        Assert.Contains($"<dependency id=\"TypedJwt\" version=\"{package.Version}\"", nuspec);
+        Assert.Contains("<dependency id=\"StackExchange.Redis\"", nuspec);
+    }
+
     private static Dictionary<string, string> NamingPolicy(string value) => new() { ["TypedJwtNamingPolicy"] = value };
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class PackedPackage : IDisposable
         Feed = Path.Combine(WorkDirectory, "feed");
         Version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmss}.{Guid.NewGuid():N}"[..40].TrimEnd('.');
         DotNetCli.Succeed(Repository.Root, "pack", "src/TypedJwt/TypedJwt.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
-        foreach (string project in new[] { "TypedJwt.AspNetCore", "TypedJwt.AspNetCore.OpenApi", "TypedJwt.Testing" })
+        foreach (string project in new[] { "TypedJwt.AspNetCore", "TypedJwt.AspNetCore.OpenApi", "TypedJwt.Testing", "TypedJwt.Redis" })
         {
             DotNetCli.Succeed(Repository.Root, "pack", $"src/{project}/{project}.csproj", "-c", "Release", "-o", Feed, $"-p:Version={Version}");
         }
@@ -28,7 +28,7 @@ public sealed class PackedPackage : IDisposable
     /// Creates a project from a `dotnet new` template outside the repository, referencing only one packed package;
     /// <paramref name="properties"/> are MSBuild properties the project sets, as a user would write them in its csproj.
     /// </summary>
-    public string CreateConsumer(string template, string name, string targetFramework, string packageId = "TypedJwt", IReadOnlyDictionary<string, string>? properties = null)
+    public string CreateConsumer(string template, string name, string targetFramework, string packageId = "TypedJwt", IReadOnlyDictionary<string, string>? properties = null, string[]? morePackageIds = null)
     {
         string directory = Path.Combine(WorkDirectory, name);
         DotNetCli.Succeed(WorkDirectory, "new", template, "-o", directory, "-n", name, "--framework", "net10.0", "--no-restore");
@@ -57,7 +57,7 @@ public sealed class PackedPackage : IDisposable
             {string.Concat((properties ?? new Dictionary<string, string>()).Select(p => $"    <{p.Key}>{p.Value}</{p.Key}>\n"))}  </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="{packageId}" Version="{Version}" />
-              </ItemGroup>
+            {string.Concat((morePackageIds ?? []).Select(id => $"    <PackageReference Include=\"{id}\" Version=\"{Version}\" />\n"))}              </ItemGroup>
             """ + text[end..];
         File.WriteAllText(project, text);
         return directory;

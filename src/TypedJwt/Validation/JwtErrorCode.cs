@@ -2,7 +2,8 @@ namespace TypedJwt;
 
 /// <summary>
 /// Why a token (or a JSON claims set) was rejected. The numeric values are stable and may be logged or
-/// compared across versions. Codes are grouped: structure (1–19), header (20–39), signature and decryption (40–59), claims (60–).
+/// compared across versions. Codes are grouped: structure (1–19), header (20–39), signature and decryption (40–59), claims (60–79), the token's
+/// state in a revocation store, after every other check (80–99).
 /// </summary>
 public enum JwtErrorCode
 {
@@ -99,4 +100,17 @@ public enum JwtErrorCode
     IssuedInFuture = 68,
     /// <summary>The token was issued longer ago than <see cref="JwtValidationPolicy.MaxTokenAge"/> allows (<c>iat</c>).</summary>
     TokenTooOld = 69,
+
+    /// <summary>
+    /// The token passed every check but has been revoked: its <c>iss</c> + <c>jti</c>, or everything issued to its
+    /// <c>sub</c> or <c>sid</c> up to an instant not before its <c>iat</c> (<see cref="IJwtRevocationStore"/>).
+    /// </summary>
+    TokenRevoked = 80,
+    /// <summary>The token is for one use only, and it has already been used (its <c>iss</c> + <c>jti</c> is marked used).</summary>
+    TokenAlreadyUsed = 81,
+    /// <summary>
+    /// The revocation store did not answer in time or failed, and the scheme fails closed: the token may be valid, but
+    /// whether it was revoked could not be checked. A server-side condition; the ASP.NET Core handler answers 503.
+    /// </summary>
+    RevocationUnavailable = 82,
 }

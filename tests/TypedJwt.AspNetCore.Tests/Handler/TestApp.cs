@@ -16,14 +16,17 @@ public static class TestApp
     public const string Audience = "handler-tests";
 
     public static async Task<WebApplication> StartAsync(
-        Dictionary<string, string?> configuration, Action<WebApplication>? map = null, Action<TypedJwtBearerOptions>? configure = null)
+        Dictionary<string, string?> configuration, Action<WebApplication>? map = null, Action<TypedJwtBearerOptions>? configure = null,
+        Action<TypedJwtBearerBuilder>? scheme = null, Action<IServiceCollection>? services = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
+        services?.Invoke(builder.Services);
+        TypedJwtBearerBuilder bearer = builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
             .AddTypedJwtBearer<AccessToken>(builder.Configuration.GetSection("Jwt"), configure);
+        scheme?.Invoke(bearer);
         builder.Services.AddAuthorization(options =>
         {
             options.AddPolicy("admins-by-role", policy => policy.RequireRole("admin"));

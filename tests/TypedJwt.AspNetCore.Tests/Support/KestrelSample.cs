@@ -7,9 +7,18 @@ namespace TypedJwt.AspNetCore.Tests.Support;
 /// The sample API as its own process on Kestrel, started the way a user starts it (with <c>--urls</c>) and bound to
 /// 127.0.0.1 on a port the OS picks; the URL is read from the banner the sample prints. Stopped by its PID.
 /// </summary>
-public abstract partial class KestrelSample(string keyKind)
-    : SampleServer(keyKind, "https://issuer.test.example", "contract-tests")
+public abstract partial class KestrelSample : SampleServer
 {
+    protected KestrelSample(string keyKind)
+        : base(keyKind, "https://issuer.test.example", "contract-tests")
+    {
+    }
+
+    protected KestrelSample(SampleKey key)
+        : base(key, "https://issuer.test.example", "contract-tests")
+    {
+    }
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private Process? _process;
     private readonly List<string> _output = [];

@@ -4,8 +4,14 @@ namespace TypedJwt.AspNetCore.Tests.Support;
 public abstract class SampleServer : IAsyncLifetime
 {
     protected SampleServer(string keyKind, string issuer, string audience)
+        : this(SampleKey.Create(keyKind), issuer, audience)
     {
-        Key = SampleKey.Create(keyKind);
+    }
+
+    /// <summary>A server with a given key: instances of one fleet share theirs.</summary>
+    protected SampleServer(SampleKey key, string issuer, string audience)
+    {
+        Key = key;
         Issuer = issuer;
         Audience = audience;
     }
@@ -19,7 +25,7 @@ public abstract class SampleServer : IAsyncLifetime
     public HttpClient Client { get; protected set; } = null!;
 
     /// <summary>The configuration the sample is started with.</summary>
-    protected Dictionary<string, string?> Settings => new()
+    protected virtual Dictionary<string, string?> Settings => new()
     {
         ["Jwt:SigningKey"] = Key.Jwk,
         ["Jwt:Issuer"] = Issuer,

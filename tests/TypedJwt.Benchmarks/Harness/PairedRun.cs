@@ -14,7 +14,7 @@ namespace TypedJwt.Benchmarks.Harness;
 /// many short batches is the least-disturbed cost, and interleaving makes that fair between rows. On Linux a batch is
 /// timed in this thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so time the thread spends preempted by other processes
 /// does not count at all; what remains is cache and core sharing. Run with
-/// <c>--paired Hs256</c> (or Rs256, Ps256, Es256, HostileHeaders). Timing only: allocations come from the BenchmarkDotNet run.
+/// <c>--paired Hs256</c> (or Rs256, Ps256, Es256, HostileHeaders, RevocationCheck). Timing only: allocations come from the BenchmarkDotNet run.
 /// </summary>
 internal static class PairedRun
 {
@@ -22,7 +22,7 @@ internal static class PairedRun
     private static readonly TimeSpan BatchTime = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan WarmupTime = TimeSpan.FromMilliseconds(100);
     private const int WarmupPasses = 4;
-    private static readonly string[] AllReferences = ["IdentityModel", "Floor", "FloorReusedHmac", "FloorJson", "Primitive", "Benign"];
+    private static readonly string[] AllReferences = ["IdentityModel", "Floor", "FloorReusedHmac", "FloorJson", "Primitive", "Benign", "NoHook"];
 
     public static int Run(string className)
     {

@@ -242,7 +242,7 @@ public class VerifiedTokenCacheTests
         Assert.True(validator.TryValidate(token, out EveryType? second, out _));
 
         Assert.NotSame(first, second);
-        Assert.Equal(["a", "b"], second.Tags);
+        Assert.Equal(["a", "b"], second.Tags!);
         Assert.Equal(1, validator.CacheStatistics!.Value.Hits);
     }
 
