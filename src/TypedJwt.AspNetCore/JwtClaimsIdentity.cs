@@ -10,7 +10,8 @@ namespace TypedJwt.AspNetCore;
 /// The identity a TypedJwt bearer scheme signs a request in with: the typed payload, and the claims the claims-based APIs
 /// read (<c>IsInRole</c>, <c>[Authorize(Roles = ...)]</c>, <c>Identity.Name</c>, <c>FindFirst</c>), projected from that
 /// payload the first time one of them is asked for, never from the token again. A request whose endpoints use only the
-/// typed payload builds no claims at all. The mapping, with no claim-type renaming (<c>sub</c> stays <c>sub</c>):
+/// typed payload builds no claims at all. The mapping, with no claim-type renaming (<c>sub</c> stays <c>sub</c>) unless
+/// <see cref="TypedJwtBearerOptions.MapInboundClaims"/> asks for it:
 /// <list type="bullet">
 /// <item>every claim the payload type declares and would write becomes claims of its JSON name;</item>
 /// <item>a string (and a <c>Guid</c>, date, URI, enum member, scope list) its text (<see cref="ClaimValueTypes.String"/>);
@@ -34,6 +35,7 @@ public sealed class JwtClaimsIdentity<TPayload> : ClaimsIdentity
     private const int Projected = 2;
 
     private readonly string _issuer;
+    private readonly IReadOnlyDictionary<string, string>? _claimTypeMap;
     private int _state;
 
     /// <summary>Creates the identity; its claims are projected from <paramref name="payload"/> when first asked for.</summary>
@@ -43,12 +45,29 @@ public sealed class JwtClaimsIdentity<TPayload> : ClaimsIdentity
     /// <param name="roleType">The claim type of roles.</param>
     /// <param name="issuer">The <see cref="Claim.Issuer"/> of the projected claims (the scheme's <c>ClaimsIssuer</c>).</param>
     public JwtClaimsIdentity(TPayload payload, string authenticationType, string nameType, string roleType, string issuer)
+        : this(payload, authenticationType, nameType, roleType, issuer, claimTypeMap: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the identity with its claims projected under the claim types of <paramref name="claimTypeMap"/> (JSON name to
+    /// claim type; a name not in it stays as it is), as <see cref="TypedJwtBearerOptions.MapInboundClaims"/> does.
+    /// <paramref name="nameType"/> and <paramref name="roleType"/> are claim types after mapping.
+    /// </summary>
+    /// <param name="payload">The validated, typed claims.</param>
+    /// <param name="authenticationType">The scheme name.</param>
+    /// <param name="nameType">The claim type of <see cref="ClaimsIdentity.Name"/>.</param>
+    /// <param name="roleType">The claim type of roles.</param>
+    /// <param name="issuer">The <see cref="Claim.Issuer"/> of the projected claims (the scheme's <c>ClaimsIssuer</c>).</param>
+    /// <param name="claimTypeMap">The claim types to project names as, or null for the JSON names.</param>
+    public JwtClaimsIdentity(TPayload payload, string authenticationType, string nameType, string roleType, string issuer, IReadOnlyDictionary<string, string>? claimTypeMap)
         : base(authenticationType, nameType, roleType)
     {
         ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(issuer);
         Payload = payload;
         _issuer = issuer;
+        _claimTypeMap = claimTypeMap;
     }
 
     // The base copies the other identity's claims straight from its list, so they are projected before it looks.
@@ -57,6 +76,7 @@ public sealed class JwtClaimsIdentity<TPayload> : ClaimsIdentity
     {
         Payload = other.Payload;
         _issuer = other._issuer;
+        _claimTypeMap = other._claimTypeMap;
         _state = Projected;
     }
 
@@ -130,8 +150,8 @@ public sealed class JwtClaimsIdentity<TPayload> : ClaimsIdentity
         return this;
     }
 
-    private void AddProjected(string type, string value, string valueType) =>
-        base.AddClaim(new Claim(type, value, valueType, _issuer, _issuer, this));
+    private void AddProjected(string name, string value, string valueType) =>
+        base.AddClaim(new Claim(InboundClaimTypeMap.Apply(_claimTypeMap, name), value, valueType, _issuer, _issuer, this));
 
     private sealed class Projector(JwtClaimsIdentity<TPayload> identity) : IJwtClaimVisitor
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Threading.Tasks;
@@ -77,7 +78,9 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
     private AuthenticateResult Success(TPayload payload)
     {
         // The claims-based APIs get their claims from the typed payload, projected only if something asks for them.
-        var identity = new JwtClaimsIdentity<TPayload>(payload, Scheme.Name, Options.NameClaimType, Options.RoleClaimType, ClaimsIssuer);
+        IReadOnlyDictionary<string, string>? map = Options.MapInboundClaims ? Options.InboundClaimTypeMap : null;
+        var identity = new JwtClaimsIdentity<TPayload>(
+            payload, Scheme.Name, InboundClaimTypeMap.Apply(map, Options.NameClaimType), InboundClaimTypeMap.Apply(map, Options.RoleClaimType), ClaimsIssuer, map);
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name);
         return AuthenticateResult.Success(ticket);
     }

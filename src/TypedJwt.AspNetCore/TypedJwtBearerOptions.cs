@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.AspNetCore.Authentication;
 
 namespace TypedJwt.AspNetCore;
@@ -81,11 +82,32 @@ public sealed class TypedJwtBearerOptions : AuthenticationSchemeOptions
     /// <summary>How long an issued token is valid. Default 15 minutes. From configuration: <c>TokenLifetime</c> (for example <c>00:15:00</c>).</summary>
     public TimeSpan TokenLifetime { get; set; } = DefaultTokenLifetime;
 
-    /// <summary>The claim type that becomes the identity's name. Default <c>sub</c>.</summary>
+    /// <summary>
+    /// The claim type that becomes the identity's name. Default <c>sub</c>. With <see cref="MapInboundClaims"/> it is mapped
+    /// like the claims are, so the default still names the subject.
+    /// </summary>
     public string NameClaimType { get; set; } = TypedJwtBearerDefaults.NameClaimType;
 
-    /// <summary>The claim type roles are read from. Default <c>roles</c>.</summary>
+    /// <summary>
+    /// The claim type roles are read from. Default <c>roles</c>. With <see cref="MapInboundClaims"/> it is mapped like the
+    /// claims are, so the default reads <see cref="System.Security.Claims.ClaimTypes.Role"/>.
+    /// </summary>
     public string RoleClaimType { get; set; } = TypedJwtBearerDefaults.RoleClaimType;
+
+    /// <summary>
+    /// Project claims under the claim types ASP.NET Core Identity uses (<c>sub</c> as
+    /// <see cref="System.Security.Claims.ClaimTypes.NameIdentifier"/>, <c>roles</c> as
+    /// <see cref="System.Security.Claims.ClaimTypes.Role"/>, ...: <see cref="InboundClaimTypeMap"/>), for code that looks
+    /// claims up by those URIs. Off by default, unlike <c>AddJwtBearer</c>: a claim keeps its JSON name, as the typed
+    /// payload does. Only the <see cref="System.Security.Claims.ClaimsPrincipal"/>'s claims change; the payload never does.
+    /// </summary>
+    public bool MapInboundClaims { get; set; }
+
+    /// <summary>
+    /// The map <see cref="MapInboundClaims"/> applies, JSON claim name to claim type; names not in it stay as they are.
+    /// Default <see cref="InboundClaimTypeMap.Default"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> InboundClaimTypeMap { get; set; } = AspNetCore.InboundClaimTypeMap.Default;
 
     /// <summary>Revocation and replay protection, set by <c>AddRevocation</c>; null when the scheme has none.</summary>
     internal JwtRevocationOptions? Revocation { get; set; }

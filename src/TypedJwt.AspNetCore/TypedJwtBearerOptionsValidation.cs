@@ -81,6 +81,11 @@ internal sealed class TypedJwtBearerOptionsValidation(string scheme) : IValidate
             failures.Add(prefix + $"{path}TokenLifetime must be positive.");
         }
 
+        if (options.MapInboundClaims && options.InboundClaimTypeMap is null)
+        {
+            failures.Add(prefix + "MapInboundClaims is on but InboundClaimTypeMap is null; leave it at InboundClaimTypeMap.Default or give it a map.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
