@@ -8,7 +8,7 @@ using TypedJwt.AspNetCore;
 using TypedJwt.SampleApi;
 
 // The sample API: POST /token, GET /me, GET /admin, POST /logout, GET /.well-known/jwks.json, GET /openapi/v1.json and
-// the page at GET /; and a one-time token (POST /one-time-token, accepted once by POST /redeem).
+// the page at GET /; a one-time token (POST /one-time-token, accepted once by POST /redeem); the SignalR hub /hubs/whoami.
 // Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs),
 // ConnectionStrings:Redis (see SampleRevocation.cs).
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
@@ -29,6 +29,9 @@ builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
 
         // The sample must start with no configuration, so it opts in to a key that lives only as long as the process.
         options.AllowEphemeralKey = true;
+
+        // SignalR's browser client sends the token in the query string of its WebSocket and Server-Sent Events requests.
+        options.TokenFromQuery("access_token", "/hubs");
     })
     .AddRevocation()
     .AddTypedJwtBearer<OneTimeToken>(SampleRevocation.OneTimeScheme, builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
@@ -41,6 +44,8 @@ builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
     .AddRevocation(options => options.OneTimeUse = true);
 // The OpenAPI document at /openapi/v1.json, with the bearer scheme required on exactly the operations that need a token.
 builder.Services.AddOpenApi(options => options.AddTypedJwtBearer());
+// SignalR (the hub at /hubs/whoami) with the same source-generated metadata for its messages.
+builder.Services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
 builder.Services.AddAuthorization(options =>
 {
     options.AddPolicy(SampleEndpoints.AdminPolicy, policy => policy.RequireJwtPayload<AccessToken>(token => token.Roles.Contains("admin")));
@@ -52,5 +57,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapSampleApi();
 app.MapOpenApi();
+app.MapHub<WhoAmIHub>(WhoAmIHub.Path);
 StartupBanner.PrintWhenStarted(app);
 app.Run();

@@ -21,6 +21,7 @@ internal sealed record AdminGreeting(
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(LoginError))]
 [JsonSerializable(typeof(AdminGreeting))]
+[JsonSerializable(typeof(string))]
 [JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
 internal sealed partial class SampleJsonContext : JsonSerializerContext
 {

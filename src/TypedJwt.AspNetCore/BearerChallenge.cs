@@ -29,9 +29,28 @@ internal static class BearerChallenge
         response.Headers[HeaderNames.CacheControl] = "no-store";
     }
 
-    /// <summary><c>Bearer error="invalid_token", error_description="..."</c>.</summary>
-    public static string InvalidToken(string description) =>
-        $"Bearer error=\"invalid_token\", error_description=\"{Sanitize(description)}\"";
+    /// <summary>
+    /// <c>Bearer error="...", error_description="...", error_uri="..."</c>, each parameter left out when null; <c>Bearer</c>
+    /// alone when all are.
+    /// </summary>
+    public static string Format(string? error, string? description, string? uri)
+    {
+        var text = new System.Text.StringBuilder("Bearer");
+        Append(text, "error", error);
+        Append(text, "error_description", description);
+        Append(text, "error_uri", uri);
+        return text.ToString();
+    }
+
+    private static void Append(System.Text.StringBuilder text, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        text.Append(text.Length == "Bearer".Length ? " " : ", ").Append(name).Append("=\"").Append(Sanitize(value)).Append('"');
+    }
 
     /// <summary>
     /// RFC 6750 §3 allows only %x20-21 / %x23-5B / %x5D-7E in <c>error_description</c>; anything else (quotes, backslashes,

@@ -6,8 +6,6 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 namespace TypedJwt.AspNetCore;
 
@@ -18,12 +16,14 @@ namespace TypedJwt.AspNetCore;
 /// Microsoft.IdentityModel is not on this path. A refused or missing token is
 /// answered with 401 and <c>WWW-Authenticate: Bearer error="invalid_token", error_description="..."</c>, the description
 /// being the <see cref="JwtError.Message"/> (which names a claim or header parameter, never a value or key material).
+/// The scheme's <see cref="TypedJwtBearerEvents{TPayload}"/>, when it has any, take part at each step.
 /// </summary>
 /// <typeparam name="TPayload">The <see cref="JwtPayloadAttribute"/> type tokens are validated as.</typeparam>
 public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<TypedJwtBearerOptions>
     where TPayload : IJwtPayload<TPayload>
 {
-    private const string BearerScheme = "Bearer";
+    // A scheme without events shares this marker instead of the base class's new object per request.
+    private static readonly Task<object> NoEvents = Task.FromResult(new object());
 
     /// <summary>Creates the handler (one per request, by the authentication system).</summary>
     public TypedJwtBearerHandler(IOptionsMonitor<TypedJwtBearerOptions> options, ILoggerFactory logger, UrlEncoder encoder)
@@ -31,58 +31,124 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
     {
     }
 
+    private enum Attempt
+    {
+        NoToken,
+        Refused,
+        Valid,
+    }
+
+    /// <inheritdoc/>
+    protected override Task<object> CreateEventsAsync() => NoEvents;
+
     /// <inheritdoc/>
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        StringValues authorization = Request.Headers.Authorization;
-        if (authorization.Count == 0)
+        if (Events is TypedJwtBearerEvents<TPayload> events)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateWithEventsAsync(events);
         }
 
-        if (authorization.Count > 1)
+        switch (Validate(null, out TPayload? payload, out JwtError error))
         {
-            return Task.FromResult(Refuse(JwtError.Create(JwtErrorCode.MalformedToken)));
-        }
-
-        // The scheme name is case-insensitive (RFC 9110 §11.1); "Bearer" alone is a bearer request with an empty token.
-        ReadOnlySpan<char> value = authorization[0].AsSpan().Trim(' ');
-        if (!value.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
-            || (value.Length > BearerScheme.Length && value[BearerScheme.Length] != ' '))
-        {
-            // Another HTTP authentication scheme (Basic, ...): not ours to judge.
-            return Task.FromResult(AuthenticateResult.NoResult());
-        }
-
-        ReadOnlySpan<char> token = value.Slice(BearerScheme.Length).TrimStart(' ');
-        if (!Resolved.Validator.TryValidate(token, out TPayload? payload, out JwtError error))
-        {
-            return Task.FromResult(Refuse(error));
+            case Attempt.NoToken:
+                return Task.FromResult(AuthenticateResult.NoResult());
+            case Attempt.Refused:
+                return Task.FromResult(Refuse(error));
         }
 
         // Revocation and replay (AddRevocation): after every other check, so also after a verified-token cache hit.
         if (Resolved.Revocation is { } revocation)
         {
-            return AuthenticateUnlessRevokedAsync(revocation, payload);
+            return AuthenticateUnlessRevokedAsync(revocation, payload!);
         }
 
-        return Task.FromResult(Success(payload));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(CreatePrincipal(payload!), Scheme.Name)));
     }
 
     private async Task<AuthenticateResult> AuthenticateUnlessRevokedAsync(JwtRevocationCheck revocation, TPayload payload)
     {
         JwtError error = await revocation.CheckAsync(JwtRevocationClaims.From(payload), Context.RequestAborted);
-        return error.IsNone ? Success(payload) : Refuse(error);
+        return error.IsNone ? AuthenticateResult.Success(new AuthenticationTicket(CreatePrincipal(payload), Scheme.Name)) : Refuse(error);
     }
 
-    private AuthenticateResult Success(TPayload payload)
+    private async Task<AuthenticateResult> AuthenticateWithEventsAsync(TypedJwtBearerEvents<TPayload> events)
+    {
+        var received = new MessageReceivedContext<TPayload>(Context, Scheme, Options);
+        await events.MessageReceived(received);
+        if (received.Result is not null)
+        {
+            return received.Result;
+        }
+
+        switch (Validate(received.Token, out TPayload? payload, out JwtError error))
+        {
+            case Attempt.NoToken:
+                return AuthenticateResult.NoResult();
+            case Attempt.Refused:
+                return await FailAsync(events, error);
+        }
+
+        if (Resolved.Revocation is { } revocation)
+        {
+            error = await revocation.CheckAsync(JwtRevocationClaims.From(payload!), Context.RequestAborted);
+            if (!error.IsNone)
+            {
+                return await FailAsync(events, error);
+            }
+        }
+
+        var validated = new TokenValidatedContext<TPayload>(Context, Scheme, Options, payload!, CreatePrincipal(payload!));
+        await events.TokenValidated(validated);
+        if (validated.Result is not null)
+        {
+            return validated.Result;
+        }
+
+        validated.Success();
+        return validated.Result!;
+    }
+
+    private async Task<AuthenticateResult> FailAsync(TypedJwtBearerEvents<TPayload> events, JwtError error)
+    {
+        AuthenticateResult refusal = Refuse(error);
+        var failed = new AuthenticationFailedContext<TPayload>(Context, Scheme, Options, error);
+        await events.AuthenticationFailed(failed);
+        return failed.Result ?? refusal;
+    }
+
+    // The token an event set, else the Authorization header's, else (where the options allow it) the query's.
+    private Attempt Validate(string? eventToken, out TPayload? payload, out JwtError error)
+    {
+        payload = default;
+        ReadOnlySpan<char> token;
+        if (eventToken is not null)
+        {
+            token = eventToken;
+        }
+        else
+        {
+            switch (BearerToken.Find(Request, Options, out token))
+            {
+                case BearerToken.Presence.Absent:
+                    error = default;
+                    return Attempt.NoToken;
+                case BearerToken.Presence.Malformed:
+                    error = JwtError.Create(JwtErrorCode.MalformedToken);
+                    return Attempt.Refused;
+            }
+        }
+
+        return Resolved.Validator.TryValidate(token, out payload, out error) ? Attempt.Valid : Attempt.Refused;
+    }
+
+    private ClaimsPrincipal CreatePrincipal(TPayload payload)
     {
         // The claims-based APIs get their claims from the typed payload, projected only if something asks for them.
         IReadOnlyDictionary<string, string>? map = Options.MapInboundClaims ? Options.InboundClaimTypeMap : null;
         var identity = new JwtClaimsIdentity<TPayload>(
             payload, Scheme.Name, InboundClaimTypeMap.Apply(map, Options.NameClaimType), InboundClaimTypeMap.Apply(map, Options.RoleClaimType), ClaimsIssuer, map);
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name);
-        return AuthenticateResult.Success(ticket);
+        return new ClaimsPrincipal(identity);
     }
 
     /// <inheritdoc/>
@@ -91,10 +157,27 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
         AuthenticateResult result = await HandleAuthenticateOnceSafeAsync();
         string description = result.Failure switch
         {
-            JwtBearerFailure failure => failure.Error.Message,
+            JwtBearerFailure failure => failure.Message,
             null => BearerChallenge.MissingTokenDescription,
             _ => "The bearer token was refused.",
         };
+
+        string? error = "invalid_token";
+        string? uri = null;
+        if (Events is TypedJwtBearerEvents<TPayload> events)
+        {
+            var challenge = new TypedJwtBearerChallengeContext<TPayload>(Context, Scheme, Options, properties, result.Failure)
+            {
+                ErrorDescription = description,
+            };
+            await events.Challenge(challenge);
+            if (challenge.Handled)
+            {
+                return;
+            }
+
+            (error, description, uri) = (challenge.Error, challenge.ErrorDescription!, challenge.ErrorUri);
+        }
 
         // A store that could not say whether the token was revoked is the server's fault, not the token's: 503, no challenge.
         if (BearerChallenge.IsServerSide(result.Failure))
@@ -105,7 +188,23 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
 
         // The design's contract answers a missing token like an invalid one, so clients need to handle one challenge form.
         Response.StatusCode = 401;
-        Response.Headers[HeaderNames.WWWAuthenticate] = BearerChallenge.InvalidToken(description);
+        Response.Headers.WWWAuthenticate = BearerChallenge.Format(error, description, uri);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        if (Events is TypedJwtBearerEvents<TPayload> events)
+        {
+            var forbidden = new ForbiddenContext<TPayload>(Context, Scheme, Options, properties);
+            await events.Forbidden(forbidden);
+            if (forbidden.Handled)
+            {
+                return;
+            }
+        }
+
+        await base.HandleForbiddenAsync(properties);
     }
 
     private ResolvedBearer<TPayload> Resolved =>

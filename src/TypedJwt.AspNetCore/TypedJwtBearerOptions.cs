@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 
 namespace TypedJwt.AspNetCore;
 
@@ -108,6 +109,33 @@ public sealed class TypedJwtBearerOptions : AuthenticationSchemeOptions
     /// Default <see cref="InboundClaimTypeMap.Default"/>.
     /// </summary>
     public IReadOnlyDictionary<string, string> InboundClaimTypeMap { get; set; } = AspNetCore.InboundClaimTypeMap.Default;
+
+    /// <summary>The query parameter <see cref="TokenFromQuery"/> reads, or null (the default: only the header is read).</summary>
+    public string? QueryTokenParameter { get; private set; }
+
+    /// <summary>The path under which <see cref="TokenFromQuery"/> applies.</summary>
+    public PathString QueryTokenPath { get; private set; }
+
+    /// <summary>
+    /// Opt-in, for SignalR and other WebSocket or Server-Sent Events endpoints, whose browser clients cannot send an
+    /// <c>Authorization</c> header: read the token from the query parameter <paramref name="parameterName"/> (SignalR's is
+    /// <c>access_token</c>), for WebSocket and <c>text/event-stream</c> requests under <paramref name="pathPrefix"/> only,
+    /// and only when the request has no <c>Authorization</c> header. Query strings end up in access logs; keep such
+    /// tokens short-lived.
+    /// </summary>
+    /// <param name="parameterName">The query parameter, for example <c>access_token</c>.</param>
+    /// <param name="pathPrefix">The path the endpoints live under, for example <c>/hubs</c>; not the root.</param>
+    public void TokenFromQuery(string parameterName, PathString pathPrefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(parameterName);
+        if (!pathPrefix.HasValue || pathPrefix.Value == "/")
+        {
+            throw new ArgumentException("Give the path of the WebSocket or Server-Sent Events endpoints (for example \"/hubs\"), not the whole site.", nameof(pathPrefix));
+        }
+
+        QueryTokenParameter = parameterName;
+        QueryTokenPath = pathPrefix;
+    }
 
     /// <summary>Revocation and replay protection, set by <c>AddRevocation</c>; null when the scheme has none.</summary>
     internal JwtRevocationOptions? Revocation { get; set; }

@@ -28,6 +28,12 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
             options.SigningKeyIsEphemeral = true;
         }
 
+        if (EventsProblem(options) is { } problem)
+        {
+            options.ConfigurationError = problem;
+            return;
+        }
+
         TimeProvider timeProvider = options.TimeProvider ?? services.GetService<TimeProvider>() ?? TimeProvider.System;
         JwtValidationPolicy? policy = options.ValidationPolicy ?? PolicyFrom(options, timeProvider);
         bool signed = options.RequireSignedTokens || !options.DecryptsTokens;
@@ -98,6 +104,23 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
 
         ILogger logger = services.GetService<ILoggerFactory>()?.CreateLogger("TypedJwt.AspNetCore.Revocation") ?? NullLogger.Instance;
         return new JwtRevocationCheck(scheme, store, revocation, TPayload.IsRevocable, policy, policy.TimeProvider, logger);
+    }
+
+    // Events of another payload type (or JwtBearerEvents) would otherwise be ignored without a word.
+    private static string? EventsProblem(TypedJwtBearerOptions options)
+    {
+        string expected = $"TypedJwtBearerEvents<{typeof(TPayload).Name}>";
+        if (options.Events is not null and not TypedJwtBearerEvents<TPayload>)
+        {
+            return $"Events is a {options.Events.GetType().Name}; it must be a {expected} (or a subclass).";
+        }
+
+        if (options.EventsType is { } type && !typeof(TypedJwtBearerEvents<TPayload>).IsAssignableFrom(type))
+        {
+            return $"EventsType is {type.Name}; it must be {expected} or a subclass, registered in dependency injection.";
+        }
+
+        return null;
     }
 
     private static JwtValidationPolicy? PolicyFrom(TypedJwtBearerOptions options, TimeProvider timeProvider) =>

@@ -113,4 +113,9 @@ public enum JwtErrorCode
     /// whether it was revoked could not be checked. A server-side condition; the ASP.NET Core handler answers 503.
     /// </summary>
     RevocationUnavailable = 82,
+    /// <summary>
+    /// The token passed every check, and the application refused it (an ASP.NET Core <c>TokenValidated</c> event's
+    /// <c>Fail</c>, with the application's own description).
+    /// </summary>
+    RejectedByApplication = 83,
 }

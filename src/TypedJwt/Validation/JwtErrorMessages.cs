@@ -60,6 +60,7 @@ internal static class JwtErrorMessages
             JwtErrorCode.TokenTooOld => "The token was issued longer ago than the policy's maximum token age ('iat').",
             JwtErrorCode.TokenRevoked => "The token has been revoked.",
             JwtErrorCode.TokenAlreadyUsed => "The token is for one use only and has already been used.",
+            JwtErrorCode.RejectedByApplication => "The application refused the token.",
             JwtErrorCode.RevocationUnavailable => "Whether the token was revoked could not be checked: the revocation store did not answer in time. Try again later.",
             _ => $"Error {(int)code}{subject}.",
         };

@@ -17,10 +17,19 @@ public static class TestApp
 
     public static async Task<WebApplication> StartAsync(
         Dictionary<string, string?> configuration, Action<WebApplication>? map = null, Action<TypedJwtBearerOptions>? configure = null,
-        Action<TypedJwtBearerBuilder>? scheme = null, Action<IServiceCollection>? services = null)
+        Action<TypedJwtBearerBuilder>? scheme = null, Action<IServiceCollection>? services = null, bool kestrel = false)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            // Real HTTP: Kestrel on loopback, on a port the OS picks (Client gives an HttpClient for it).
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(configuration);
         services?.Invoke(builder.Services);
@@ -49,6 +58,14 @@ public static class TestApp
 
         return app;
     }
+
+    /// <summary>The address an app started with <c>kestrel: true</c> listens on.</summary>
+    public static Uri Address(WebApplication app) =>
+        new(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+
+    /// <summary>A client of an app started with <c>kestrel: true</c>, over real HTTP.</summary>
+    public static HttpClient Client(WebApplication app) => new() { BaseAddress = Address(app) };
 
     public static Dictionary<string, string?> Settings(string? signingKey) => new()
     {
