@@ -19,6 +19,12 @@ internal abstract class ResolvedBearer(JwtKeySet? keys, JwtValidationPolicy poli
     /// <summary>The revocation hook (<c>AddRevocation</c>), or null.</summary>
     public JwtRevocationCheck? Revocation { get; init; }
 
+    /// <summary>The <c>TypedJwt</c> meter's instruments the handler records into.</summary>
+    public BearerMetrics? Metrics { get; init; }
+
+    /// <summary>The verified-token cache's counters, or null when the cache is off.</summary>
+    public abstract VerifiedTokenCacheStatistics? CacheStatistics { get; }
+
     // Built on first request; the key set is immutable, so a race only builds the same text twice. A scheme that only
     // decrypts (a plain JWE with a shared key) has no signing key, and publishes none.
     public string PublicJwks => _publicJwks ??= Keys?.ToPublicJwks() ?? """{"keys":[]}""";
@@ -30,4 +36,6 @@ internal sealed class ResolvedBearer<TPayload>(JwtKeySet? keys, IJwtValidator<TP
     where TPayload : IJwtPayload<TPayload>
 {
     public IJwtValidator<TPayload> Validator { get; } = validator;
+
+    public override VerifiedTokenCacheStatistics? CacheStatistics => Validator.CacheStatistics;
 }

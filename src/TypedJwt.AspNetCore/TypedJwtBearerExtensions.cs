@@ -66,6 +66,7 @@ public static class TypedJwtBearerExtensions
         services.AddSingleton<IValidateOptions<TypedJwtBearerOptions>>(new TypedJwtBearerOptionsValidation(authenticationScheme));
         options.ValidateOnStart();
 
+        services.TryAddSingleton(sp => new BearerMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(sp => new JwtIssuer<TPayload>(sp.GetRequiredService<IOptionsMonitor<TypedJwtBearerOptions>>(), authenticationScheme));
         builder.AddScheme<TypedJwtBearerOptions, TypedJwtBearerHandler<TPayload>>(authenticationScheme, configureOptions);
         return new TypedJwtBearerBuilder(builder, authenticationScheme, typeof(TPayload));

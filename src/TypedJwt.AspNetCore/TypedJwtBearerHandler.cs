@@ -25,10 +25,14 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
     // A scheme without events shares this marker instead of the base class's new object per request.
     private static readonly Task<object> NoEvents = Task.FromResult(new object());
 
+    private readonly ILogger _log;
+
     /// <summary>Creates the handler (one per request, by the authentication system).</summary>
     public TypedJwtBearerHandler(IOptionsMonitor<TypedJwtBearerOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : base(options, logger, encoder)
     {
+        // One stable category for every payload type (the base class's Logger is named after the closed generic type).
+        _log = logger.CreateLogger(BearerLog.Category);
     }
 
     private enum Attempt
@@ -63,13 +67,13 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
             return AuthenticateUnlessRevokedAsync(revocation, payload!);
         }
 
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(CreatePrincipal(payload!), Scheme.Name)));
+        return Task.FromResult(Succeed(payload!));
     }
 
     private async Task<AuthenticateResult> AuthenticateUnlessRevokedAsync(JwtRevocationCheck revocation, TPayload payload)
     {
         JwtError error = await revocation.CheckAsync(JwtRevocationClaims.From(payload), Context.RequestAborted);
-        return error.IsNone ? AuthenticateResult.Success(new AuthenticationTicket(CreatePrincipal(payload), Scheme.Name)) : Refuse(error);
+        return error.IsNone ? Succeed(payload) : Refuse(error);
     }
 
     private async Task<AuthenticateResult> AuthenticateWithEventsAsync(TypedJwtBearerEvents<TPayload> events)
@@ -100,6 +104,14 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
 
         var validated = new TokenValidatedContext<TPayload>(Context, Scheme, Options, payload!, CreatePrincipal(payload!));
         await events.TokenValidated(validated);
+        if (validated.Result is { Succeeded: false } vetoed)
+        {
+            BearerLog.RejectedByApplication(_log, Scheme.Name);
+            Resolved.Metrics?.Failed(Scheme.Name, (vetoed.Failure as JwtBearerFailure)?.Error.Code ?? JwtErrorCode.RejectedByApplication);
+            return vetoed;
+        }
+
+        Resolved.Metrics?.Succeeded(Scheme.Name);
         if (validated.Result is not null)
         {
             return validated.Result;
@@ -140,6 +152,12 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
         }
 
         return Resolved.Validator.TryValidate(token, out payload, out error) ? Attempt.Valid : Attempt.Refused;
+    }
+
+    private AuthenticateResult Succeed(TPayload payload)
+    {
+        Resolved.Metrics?.Succeeded(Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(CreatePrincipal(payload), Scheme.Name));
     }
 
     private ClaimsPrincipal CreatePrincipal(TPayload payload)
@@ -213,7 +231,8 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
 
     private AuthenticateResult Refuse(JwtError error)
     {
-        Logger.LogDebug("Bearer token refused: {Code} {Name}", error.Code, error.Name);
+        BearerLog.Refused(_log, Scheme.Name, error);
+        Resolved.Metrics?.Failed(Scheme.Name, error.Code);
         return AuthenticateResult.Fail(new JwtBearerFailure(error));
     }
 }

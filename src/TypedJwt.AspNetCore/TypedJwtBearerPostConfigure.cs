@@ -46,10 +46,13 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
         try
         {
             JwtKeySet? keys = signed ? options.ValidationKeys ?? new JwtKeySet(options.SigningKey!) : null;
+            BearerMetrics? metrics = services.GetService<BearerMetrics>();
             options.Resolved = new ResolvedBearer<TPayload>(keys, CreateValidator(options, keys, policy), policy, options.ValidationPolicy?.TimeProvider ?? timeProvider)
             {
                 Revocation = CreateRevocation(options, policy),
+                Metrics = metrics,
             };
+            metrics?.Track(scheme, options.Resolved);
         }
         catch (ArgumentException e)
         {

@@ -223,12 +223,12 @@ internal sealed partial class JwtRevocationCheck
     private string Describe(Exception e) =>
         e is TimeoutException ? $"no answer within {Timeout.TotalMilliseconds:0} ms" : e.GetType().Name;
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Scheme {Scheme}: the revocation store failed ({Reason}); the token was accepted without a revocation check (FailOpen).")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Scheme {Scheme}: the revocation store failed ({Reason}); the token was accepted without a revocation check (FailOpen).")]
     private static partial void LogFailedOpen(ILogger logger, string scheme, string reason, Exception exception);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Scheme {Scheme}: the revocation store failed ({Reason}); the token was refused (FailClosed).")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Scheme {Scheme}: the revocation store failed ({Reason}); the token was refused (FailClosed).")]
     private static partial void LogFailedClosed(ILogger logger, string scheme, string reason, Exception exception);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Scheme {Scheme}: the revocation store failed; a revocation was not recorded.")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Scheme {Scheme}: the revocation store failed; a revocation was not recorded.")]
     private static partial void LogWriteFailed(ILogger logger, string scheme, Exception exception);
 }
