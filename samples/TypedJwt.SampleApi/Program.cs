@@ -34,6 +34,17 @@ builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
         options.TokenFromQuery("access_token", "/hubs");
     })
     .AddRevocation()
+    // In Development, tokens from `dotnet user-jwts create --role admin` work too (README: "Tokens from dotnet user-jwts").
+    .AddUserJwts(token => new AccessToken
+    {
+        Issuer = token.Issuer,
+        Audience = token.Audience,
+        Subject = token.Subject,
+        ExpiresAt = token.ExpiresAt,
+        IssuedAt = token.IssuedAt ?? token.ExpiresAt,
+        TokenId = token.TokenId ?? "",
+        Roles = [.. token.Roles ?? default],
+    })
     .AddTypedJwtBearer<OneTimeToken>(SampleRevocation.OneTimeScheme, builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
     {
         options.Issuer ??= SampleDefaults.Issuer;
