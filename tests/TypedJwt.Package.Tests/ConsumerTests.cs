@@ -4,7 +4,7 @@ namespace TypedJwt.Package.Tests;
 /// `dotnet add package TypedJwt`, tested as users meet it: fresh projects from the SDK's templates, outside the repository,
 /// referencing only the packed package, built with warnings as errors (so generated code must be warning-free).
 /// </summary>
-public class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
+public partial class ConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
 {
     private const string Claims = """
         using System.Collections.Immutable;
