@@ -8,14 +8,16 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Sensitivity;
 using TypedJwt.Generators.Symbols;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TypedJwt.CodeFixes;
 
 /// <summary>
-/// TJ0001/TJ0002: marks the member <c>[NotSensitive(Justification = "")]</c>. The justification is left empty on purpose:
-/// TJ0010 then points at it until the reason is written (Roslyn 4.8 has no public way for a fix to place the caret).
+/// TJ0001/TJ0002: marks the member <c>[NotSensitive(Justification = "TODO: why is this safe to publish?")]</c>
+/// (<see cref="Justification.Placeholder"/>). The placeholder asks the question; TJ0010 points at it until the reason is
+/// written (Roslyn 4.8 has no public way for a fix to place the caret), and the fix never writes an empty justification.
 /// A positional record parameter gets <c>[property: ...]</c>, since the attribute applies to properties and fields.
 /// Registered second by <see cref="SensitiveClaimCodeFixProvider"/>, after the payload is offered encryption.
 /// </summary>
@@ -63,7 +65,7 @@ public sealed class MarkNotSensitiveCodeFixProvider : CodeFixProvider
             AttributeArgumentList(SingletonSeparatedList(AttributeArgument(
                 NameEquals(IdentifierName(nameof(NotSensitiveAttribute.Justification))),
                 null,
-                LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(""))))));
+                LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(Justification.Placeholder))))));
 
         SyntaxNode target = member is VariableDeclaratorSyntax declarator ? declarator.Parent!.Parent! : member;
         AttributeListSyntax list = member is ParameterSyntax
