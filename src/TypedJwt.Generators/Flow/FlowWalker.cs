@@ -147,7 +147,7 @@ internal sealed class FlowWalker
     private SensitiveValue? Invocation(IInvocationOperation invocation, int depth)
     {
         IMethodSymbol method = invocation.TargetMethod;
-        switch (ProtectingCalls.Classify(method))
+        switch (ProtectingCalls.Classify(method, invocation.Instance?.Type))
         {
             case CallEffect.Protection:
                 return null;

@@ -35,9 +35,10 @@ internal static class ProtectingCalls
         "ICryptoTransform", "JweWriter", "KeyedHashAlgorithm", "HMAC",
     };
 
-    public static CallEffect Classify(IMethodSymbol method)
+    /// <summary><paramref name="receiverType"/> first: <c>hmac.ComputeHash</c> is declared by HashAlgorithm but keyed by HMACSHA256.</summary>
+    public static CallEffect Classify(IMethodSymbol method, ITypeSymbol? receiverType)
     {
-        for (INamedTypeSymbol? type = method.ContainingType; type is not null; type = type.BaseType)
+        for (ITypeSymbol? type = receiverType as INamedTypeSymbol ?? method.ContainingType; type is not null; type = type.BaseType)
         {
             string name = type.Name;
             if (name.StartsWith("HMAC", System.StringComparison.Ordinal) || CipherTypes.Contains(name))

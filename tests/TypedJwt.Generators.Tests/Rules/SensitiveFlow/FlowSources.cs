@@ -74,9 +74,9 @@ internal static class FlowSources
         """;
 
     /// <summary>TJ0019 on methods written inside <c>static class Flows</c>, next to <see cref="Model"/>.</summary>
-    public static Diagnostic[] Analyze(string methods, string? editorConfig = null)
+    public static Diagnostic[] Analyze(string methods, string? editorConfig = null, string moreModel = "")
     {
-        string source = Harness.Usings + "using System.Linq;\nusing System.Security.Cryptography;\n" + Model
+        string source = Harness.Usings + "using System.Linq;\nusing System.Security.Cryptography;\nusing System.Threading.Tasks;\n" + Model + moreModel
             + "public static class Flows\n{\n" + methods + "\n}\n";
         // With the generated code, as a build has it: JwsWriter.Write needs the payload's IJwtPayload<T>.
         Compilation compilation = Harness.Run((CSharpCompilation)Harness.CompileAt(("/src/Input0.cs", source), ("/src/Input1.cs", SensitiveClaimSources.StubNamespaces))).Output;
