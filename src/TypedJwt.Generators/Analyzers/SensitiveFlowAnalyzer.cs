@@ -66,11 +66,12 @@ public sealed class SensitiveFlowAnalyzer : DiagnosticAnalyzer
 
         SyntaxTree tree = block.OperationBlocks[0].Syntax.SyntaxTree;
         AnalyzerConfigOptions treeOptions = block.Options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-        var judge = new SourceJudge(symbols, vocabularies.Get(SensitivityOptions.Read(treeOptions)), FlowOptions.Read(treeOptions));
+        SensitivityOptions words = SensitivityOptions.Read(treeOptions).WithPersonalWords(SourceJudge.FlowPersonalWords);
+        var judge = new SourceJudge(symbols, vocabularies.Get(words), FlowOptions.Read(treeOptions));
         var walker = new FlowWalker(judge, block.OperationBlocks, block.CancellationToken);
         foreach (Sink sink in sinks)
         {
-            if (walker.Trace(sink.Value) is { } value)
+            if (walker.Trace(sink.Value) is { } value && !SourceJudge.SaysSo(value, sink.Claim.Symbol.Name, sink.Claim.ExplicitClaimName ?? ""))
             {
                 block.ReportDiagnostic(Create(sink, value));
             }

@@ -12,14 +12,15 @@ internal sealed class SensitiveValue
 {
     private readonly string[] _steps;
 
-    public SensitiveValue(SensitiveCategory category, string source, string reason, bool lowEntropy)
-        : this(category, reason, lowEntropy, hashed: false, new[] { source })
+    public SensitiveValue(SensitiveCategory category, string source, string reason, bool lowEntropy, string? label = null)
+        : this(category, reason, lowEntropy, hashed: false, new[] { source }, label)
     {
     }
 
-    private SensitiveValue(SensitiveCategory category, string reason, bool lowEntropy, bool hashed, string[] steps)
+    private SensitiveValue(SensitiveCategory category, string reason, bool lowEntropy, bool hashed, string[] steps, string? label)
     {
         Category = category;
+        Label = label;
         Reason = reason;
         LowEntropy = lowEntropy;
         Hashed = hashed;
@@ -27,6 +28,9 @@ internal sealed class SensitiveValue
     }
 
     public SensitiveCategory Category { get; }
+
+    /// <summary>The vocabulary label the source's name matched ("password", "email address"), or null for a mark or a type.</summary>
+    public string? Label { get; }
 
     /// <summary>"'PasswordHash' looks like a secret (password)", "'Email' is marked [ProtectedPersonalData]".</summary>
     public string Reason { get; }
@@ -49,10 +53,10 @@ internal sealed class SensitiveValue
         var steps = new string[_steps.Length + 1];
         _steps.CopyTo(steps, 0);
         steps[_steps.Length] = step;
-        return new SensitiveValue(Category, Reason, LowEntropy, Hashed, steps);
+        return new SensitiveValue(Category, Reason, LowEntropy, Hashed, steps, Label);
     }
 
-    public SensitiveValue ThroughHash(string step) => new SensitiveValue(Category, Reason, LowEntropy, hashed: true, _steps).Then(step);
+    public SensitiveValue ThroughHash(string step) => new SensitiveValue(Category, Reason, LowEntropy, hashed: true, _steps, Label).Then(step);
 
     /// <summary>The message's path: <c>'user.PasswordHash' → local 'x' → claim 'Nickname'</c>.</summary>
     public string Path(string sink) => string.Join(" \u2192 ", _steps) + " \u2192 " + sink;

@@ -25,6 +25,15 @@ internal sealed class SourceJudge
         "debit card", "iban", "bank account", "account number", "routing number", "sort code",
     };
 
+    /// <summary>
+    /// The words TJ0019 adds to TJ0002's: an email address. TJ0002 leaves it out because a claim named <c>email</c> is meant
+    /// to carry one (OpenID Connect's standard claim); a flow shows an email going into a claim that does not say so
+    /// (<c>Subject = request.Email</c>). A claim whose name says email accepts it (<see cref="SaysSo"/>).
+    /// </summary>
+    public const string FlowPersonalWords = "email=email address,email address,e mail=email address,mail address=email address";
+
+    private const string EmailLabel = "email address";
+
     private readonly KnownTypeSymbols _symbols;
     private readonly Vocabulary _vocabulary;
     private readonly FlowOptions _options;
@@ -76,7 +85,7 @@ internal sealed class SourceJudge
         }
 
         string what = entry.Category == SensitiveCategory.Secret ? "a secret" : "personal data";
-        return new SensitiveValue(entry.Category, display, $"'{symbol.Name}' looks like {what} ({entry.Label})", IsLowEntropy(entry));
+        return new SensitiveValue(entry.Category, display, $"'{symbol.Name}' looks like {what} ({entry.Label})", IsLowEntropy(entry), entry.Label);
     }
 
     /// <summary>The value of a type that is sensitive whatever it is called.</summary>
@@ -108,6 +117,23 @@ internal sealed class SourceJudge
         }
 
         return null;
+    }
+
+    /// <summary>True when the claim's own name already says it holds this kind of value (an email claim holding an email).</summary>
+    public static bool SaysSo(SensitiveValue value, string memberName, string claimName)
+        => value.Label == EmailLabel && (Mentions(memberName, "email", "mail") || Mentions(claimName, "email", "mail"));
+
+    private static bool Mentions(string name, string word, string other)
+    {
+        foreach (string part in WordSplitter.Split(name))
+        {
+            if (part == word || part == other)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsLowEntropy(VocabularyEntry entry)

@@ -17,6 +17,7 @@ public class TJ0019Tests
         { "member with its receiver's name", "static Profile M(Card card) => new() { Note = card.Number };" },
         { "member with its receiver's type name", "static Profile M(CreditCard c) => new() { Note = c.Number };" },
         { "personal data", "static Profile M(User user) => new() { Note = user.NationalId };" },
+        { "an email into a claim that does not say so", "static Profile M(User user) => new() { Subject = user.Email };" },
         { "date of birth", "static Profile M(User user) => new() { Note = user.DateOfBirth.ToString() };" },
         { "parameter", "static Profile M(string password) => new() { Nickname = password };" },
         { "local", "static Profile M(User user) { string pwd = user.Name!; return new() { Nickname = pwd }; }" },
@@ -60,7 +61,8 @@ public class TJ0019Tests
     {
         // Benign sources and hard negatives.
         { "benign member", "static Profile M(User user) => new() { Nickname = user.Name };" },
-        { "email is not in the vocabulary", "static Profile M(User user) => new() { Subject = user.Email };" },
+        { "an email into a claim named email", "static Profile M(User user) => new() { Email = user.Email };" },
+        { "an email into a claim whose JSON name is email", "static Profile M(User user) => new() { Contact = user.Email };" },
         { "bool about a password", "static Profile M(User user) => new() { Flag = user.PasswordExpired };" },
         { "hasPin", "static Profile M(User user) => new() { Flag = user.HasPin };" },
         { "secretary", "static Profile M(User user) => new() { Note = user.Secretary };" },
@@ -134,8 +136,8 @@ public class TJ0019Tests
     [Fact]
     public void The_vocabulary_options_of_TJ0001_and_TJ0002_apply()
     {
-        Assert.Empty(FlowSources.Analyze("static Profile M(User user) => new() { Nickname = user.Email };"));
-        Assert.Single(FlowSources.Analyze("static Profile M(User user) => new() { Nickname = user.Email };", "TJ0002.additional_words = email"));
+        Assert.Empty(FlowSources.Analyze("static Profile M(User user) => new() { Nickname = user.Email };", "TJ0002.ignored_words = email"));
+        Assert.Single(FlowSources.Analyze("static Profile M(User user) => new() { Nickname = user.DisplayName };", "TJ0002.additional_words = display name"));
         Assert.Empty(FlowSources.Analyze("static Profile M(User user) => new() { Nickname = user.ApiKey };", "TJ0001.ignored_words = api key"));
     }
 }

@@ -123,7 +123,9 @@ internal static class FlowCorpus
         // Benign sources and near misses.
         (false, "Profile M(User user) => new() { Nickname = user.Name };"),
         (false, "Profile M(User user) => new() { Subject = user.Id };"),
-        (false, "Profile M(User user) => new() { Subject = user.Email };"),
+        (true, "Profile M(User user) => new() { Subject = user.Email };"),
+        (false, "Profile M(User user) => new() { Email = user.Email };"),
+        (false, "Profile M(User user) => new() { Flag = user.EmailConfirmed };"),
         (false, "Profile M(User user) => new() { Nickname = user.DisplayName };"),
         (false, "Profile M(User user) => new() { Flag = user.PasswordExpired };"),
         (false, "Profile M(User user) => new() { Flag = user.HasPin };"),

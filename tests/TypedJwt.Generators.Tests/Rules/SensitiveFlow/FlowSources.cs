@@ -17,6 +17,8 @@ internal static class FlowSources
         {
             [JwtClaim("sub")] public string? Subject { get; init; }
             public string? Nickname { get; init; }
+            public string? Email { get; init; }
+            [JwtClaim("email")] public string? Contact { get; init; }
             public string? Note { get; set; }
             public long Number { get; init; }
             public bool Flag { get; init; }
