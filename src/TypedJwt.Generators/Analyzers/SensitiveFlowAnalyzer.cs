@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using TypedJwt.Generators.Diagnostics;
@@ -148,7 +149,14 @@ public sealed class SensitiveFlowAnalyzer : DiagnosticAnalyzer
         {
             if (argument.Parameter?.Type.SpecialType != SpecialType.System_Int32 || argument.Parameter.Name != "index")
             {
-                Add(ref sinks, new Sink(SinkKind.Element, argument.Syntax.GetLocation(), argument.Value, claim, payload.Type));
+                // An implicit Add's argument is the element without its "!": the diagnostic covers what was written.
+                SyntaxNode element = argument.Syntax;
+                while (element.Parent is { } parent && (parent.IsKind(SyntaxKind.SuppressNullableWarningExpression) || parent.IsKind(SyntaxKind.ParenthesizedExpression)))
+                {
+                    element = parent;
+                }
+
+                Add(ref sinks, new Sink(SinkKind.Element, element.GetLocation(), argument.Value, claim, payload.Type));
             }
         }
     }
