@@ -65,9 +65,11 @@ internal sealed class SourceJudge
             case ExplicitMarkKind.Sensitive:
                 VocabularyEntry? named = _vocabulary.Match(WordSplitter.Split(symbol.Name), static _ => true);
                 SensitiveCategory category = named?.Category ?? SensitiveCategory.Secret;
-                return new SensitiveValue(category, display, $"'{symbol.Name}' is marked [Sensitive]", named is not null && IsLowEntropy(named));
+                return new SensitiveValue(category, display, $"'{symbol.Name}' is marked [Sensitive]", named is not null && IsLowEntropy(named), named?.Label);
             case ExplicitMarkKind.Classified when kind != ClaimKind.Boolean && !IsIdentityKey(symbol, mark):
-                return new SensitiveValue(SensitiveCategory.PersonalData, display, $"'{symbol.Name}' is marked [{mark.AttributeName}]", lowEntropy: true);
+                // The name still says what it is, for a claim that says so (Email = user.Email).
+                VocabularyEntry? classified = _vocabulary.Match(WordSplitter.Split(symbol.Name), static _ => true);
+                return new SensitiveValue(SensitiveCategory.PersonalData, display, $"'{symbol.Name}' is marked [{mark.AttributeName}]", lowEntropy: true, classified?.Label);
         }
 
         if (type is not null && type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() == SecureStringName)
