@@ -95,6 +95,10 @@ internal sealed class FlowWalker
                 return Parameter(parameter, next);
             case ILocalReferenceOperation local:
                 return Local(local.Local, $"local '{local.Local.Name}'", next);
+            case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation call }:
+                // An out argument: what the parameter is called, or what the method says it gives (TryGetSecret(out var s)).
+                return _judge.Judge(parameter, parameter.Type, $"'{call.TargetMethod.Name}(out {parameter.Name})'")
+                    ?? _judge.Judge(call.TargetMethod, parameter.Type, Display(call));
             default:
                 // Collection expressions ([a, b]) have no operation interface in Roslyn 4.8: their elements are children.
                 return operation.Syntax.IsKind(SyntaxKind.CollectionExpression) ? Any(operation.ChildOperations, next) : null;
@@ -170,6 +174,12 @@ internal sealed class FlowWalker
                 }
 
                 break;
+        }
+
+        // A local function of this block: what it returns.
+        if (method.MethodKind == MethodKind.LocalFunction && Local(method.OriginalDefinition, $"'{method.Name}()'", depth) is { } returned)
+        {
+            return returned;
         }
 
         // GetPassword(), user.GetNationalId(): the method's name, judged by what it returns.
@@ -314,11 +324,65 @@ internal sealed class FlowWalker
                     case IRecursivePatternOperation { DeclaredSymbol: { } declared } pattern:
                         AddPatternInput(definitions, declared, pattern);
                         break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument when OutLocal(argument.Value) is { } written:
+                        Add(definitions, written, argument);
+                        break;
+                    case ILocalFunctionOperation function:
+                        foreach (IOperation returned in function.DescendantsAndSelf())
+                        {
+                            if (returned is IReturnOperation { ReturnedValue: { } value })
+                            {
+                                Add(definitions, function.Symbol, value);
+                            }
+                        }
+
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        AddDeconstruction(definitions, deconstruction.Target, deconstruction.Value);
+                        break;
                 }
             }
         }
 
         return _definitions = definitions;
+    }
+
+    private static ILocalSymbol? OutLocal(IOperation value) => value switch
+    {
+        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation local } => local.Local,
+        ILocalReferenceOperation local => local.Local,
+        _ => null,
+    };
+
+    // var (a, b) = (x, y): a from x, b from y, element by element.
+    private static void AddDeconstruction(Dictionary<ISymbol, List<IOperation>> definitions, IOperation target, IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (target is IDeclarationExpressionOperation declaration)
+        {
+            target = declaration.Expression;
+        }
+
+        if (target is not ITupleOperation targets || value is not ITupleOperation values || targets.Elements.Length != values.Elements.Length)
+        {
+            return;
+        }
+
+        for (int i = 0; i < targets.Elements.Length; i++)
+        {
+            if (OutLocal(targets.Elements[i]) is { } local)
+            {
+                Add(definitions, local, values.Elements[i]);
+            }
+            else
+            {
+                AddDeconstruction(definitions, targets.Elements[i], values.Elements[i]);
+            }
+        }
     }
 
     private static void AddPatternInput(Dictionary<ISymbol, List<IOperation>> definitions, ISymbol declared, IOperation pattern)

@@ -53,6 +53,10 @@ public class TJ0019Tests
         { "?.", "static Profile M(User? user) => new() { Note = user?.ApiKey?.Trim() };" },
         { "locals in a chain", "static Profile M(User user) { var a = user.ApiKey; var b = a; string c; c = b + \"!\"; return new() { Note = c }; }" },
         { "foreach", "static Profile M(User user) { string x = \"\"; foreach (var code in user.RecoveryCodes!) { x = code; } return new() { Note = x }; }" },
+        { "out argument", "static Profile M(System.Collections.Generic.Dictionary<string, string> d) { d.TryGetValue(\"k\", out var secret); return new() { Note = secret }; }" },
+        { "out argument of a method that says what it gives", "static Profile M() { TryGetApiKey(out var v); return new() { Note = v }; } static bool TryGetApiKey(out string value) { value = \"\"; return true; }" },
+        { "local function", "static Profile M(User user) { string Pick() => user.ApiKey!; return new() { Note = Pick() }; }" },
+        { "deconstruction", "static Profile M(User user) { var (a, b) = (user.Name, user.ApiKey); return new() { Note = b }; }" },
         { "encoding is not protection", "static Profile M(User user) => new() { Note = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user.ApiKey!)) };" },
         { "hash of a password", "static Profile M(User user) => new() { Note = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(user.Password!))) };" },
     };
@@ -74,6 +78,9 @@ public class TJ0019Tests
         { "benign method", "static Profile M(User user) => new() { Note = user.GetDisplayName() };" },
         { "a flag marked [PersonalData]", "static Profile M(User user) => new() { Flag = user.EmailConfirmed };" },
         { "a password's length", "static Profile M(User user) => new() { Number = user.Password!.Length };" },
+        { "out argument of a lookup", "static Profile M(System.Collections.Generic.Dictionary<string, string> d) { d.TryGetValue(\"k\", out var v); return new() { Note = v }; }" },
+        { "local function returning a benign value", "static Profile M(User user) { string Pick() => user.Name!; return new() { Note = Pick() }; }" },
+        { "deconstruction, the benign half", "static Profile M(User user) { var (a, b) = (user.Name, user.ApiKey); return new() { Note = a }; }" },
         { "an unknown call ends the path", "static Profile M(User user) => new() { Note = Lookup(user.Password) }; static string Lookup(string? s) => \"\";" },
 
         // Hashed or encrypted.
