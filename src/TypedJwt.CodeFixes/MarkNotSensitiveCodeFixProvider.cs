@@ -8,16 +8,19 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Sensitivity;
 using TypedJwt.Generators.Symbols;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace TypedJwt.CodeFixes;
 
 /// <summary>
-/// TJ0001/TJ0002: marks the member <c>[NotSensitive(Justification = "")]</c>. The justification is left empty on purpose:
-/// TJ0010 then points at it until the reason is written (Roslyn 4.8 has no public way for a fix to place the caret).
+/// TJ0001/TJ0002/TJ0019: marks the claim member (for TJ0019, the one the value is written to, wherever it is declared) <c>[NotSensitive(Justification = "TODO: why is this safe to publish?")]</c>
+/// (<see cref="Justification.Placeholder"/>). The placeholder asks the question; TJ0010 points at it until the reason is
+/// written (Roslyn 4.8 has no public way for a fix to place the caret), and the fix never writes an empty justification.
 /// A positional record parameter gets <c>[property: ...]</c>, since the attribute applies to properties and fields.
-/// Registered second by <see cref="SensitiveClaimCodeFixProvider"/>, after the payload is offered encryption.
+/// Registered second by <see cref="SensitiveClaimCodeFixProvider"/>, after the payload is offered encryption, and last by
+/// <see cref="SensitiveFlowCodeFixProvider"/>, after removing the write: it keeps the value in the token.
 /// </summary>
 public sealed class MarkNotSensitiveCodeFixProvider : CodeFixProvider
 {
@@ -25,7 +28,7 @@ public sealed class MarkNotSensitiveCodeFixProvider : CodeFixProvider
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIdentifiers.SecretClaimNotEncrypted, RuleIdentifiers.PersonalDataClaimNotEncrypted);
+        ImmutableArray.Create(RuleIdentifiers.SecretClaimNotEncrypted, RuleIdentifiers.PersonalDataClaimNotEncrypted, RuleIdentifiers.SensitiveValueInReadableClaim);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -33,22 +36,21 @@ public sealed class MarkNotSensitiveCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (root is null || ClaimMemberSyntax.Find(root, diagnostic.Location.SourceSpan) is not { } member)
+            if (await ClaimMemberSyntax.FindAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } claim)
             {
                 continue;
             }
 
             // A field declaration with several variables would mark them all; that is not this claim's decision alone.
-            if (member is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: > 1 } })
+            if (claim.Member is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: > 1 } })
             {
                 continue;
             }
 
             context.RegisterCodeFix(
-                CodeAction.Create(Title, ct => MarkAsync(context.Document, root, member, ct), equivalenceKey: nameof(MarkNotSensitiveCodeFixProvider)),
+                CodeAction.Create(Title, ct => MarkAsync(claim.Document, claim.Root, claim.Member, ct), equivalenceKey: nameof(MarkNotSensitiveCodeFixProvider)),
                 diagnostic);
         }
     }
@@ -63,7 +65,7 @@ public sealed class MarkNotSensitiveCodeFixProvider : CodeFixProvider
             AttributeArgumentList(SingletonSeparatedList(AttributeArgument(
                 NameEquals(IdentifierName(nameof(NotSensitiveAttribute.Justification))),
                 null,
-                LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(""))))));
+                LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(Justification.Placeholder))))));
 
         SyntaxNode target = member is VariableDeclaratorSyntax declarator ? declarator.Parent!.Parent! : member;
         AttributeListSyntax list = member is ParameterSyntax

@@ -16,12 +16,13 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace TypedJwt.CodeFixes;
 
 /// <summary>
-/// TJ0001/TJ0002: sets <c>Encrypted = true</c> on the payload's <c>[JwtPayload]</c> attribute, wherever that partial
+/// TJ0001/TJ0002/TJ0019: sets <c>Encrypted = true</c> on the payload's <c>[JwtPayload]</c> attribute, wherever that partial
 /// declaration is. Offered only for payloads: a header is never encrypted. The edit is the same for both JWE forms, but the
 /// APIs to pair it with are not: with RSA or EC keys a plain JWE authenticates no sender, so the payload must be signed, then
 /// encrypted. The title names the pair that fits the keys the solution already uses with this payload
 /// (<see cref="EncryptionFormFinder"/>); the equivalence key is the same for both, so Fix All applies either.
-/// Registered first by <see cref="SensitiveClaimCodeFixProvider"/>, which is what the IDE and <c>dotnet format</c> load.
+/// Registered first by <see cref="SensitiveClaimCodeFixProvider"/> and <see cref="SensitiveFlowCodeFixProvider"/>, which are
+/// what the IDE and <c>dotnet format</c> load. For TJ0019 the payload is the one that declares the claim written to.
 /// </summary>
 public sealed class MarkPayloadEncryptedCodeFixProvider : CodeFixProvider
 {
@@ -31,7 +32,7 @@ public sealed class MarkPayloadEncryptedCodeFixProvider : CodeFixProvider
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIdentifiers.SecretClaimNotEncrypted, RuleIdentifiers.PersonalDataClaimNotEncrypted);
+        ImmutableArray.Create(RuleIdentifiers.SecretClaimNotEncrypted, RuleIdentifiers.PersonalDataClaimNotEncrypted, RuleIdentifiers.SensitiveValueInReadableClaim);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -39,18 +40,16 @@ public sealed class MarkPayloadEncryptedCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.ContainsKey(SensitiveClaimAnalyzer.CanEncryptProperty)
-                || root is null
-                || ClaimMemberSyntax.Find(root, diagnostic.Location.SourceSpan) is not { } member
-                || await PayloadAsync(context.Document, member, context.CancellationToken).ConfigureAwait(false) is not { } payload)
+                || await ClaimMemberSyntax.FindAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } claim
+                || await PayloadAsync(claim.Document, claim.Member, context.CancellationToken).ConfigureAwait(false) is not { } payload)
             {
                 continue;
             }
 
-            string title = await FormAsync(context.Document, payload, context.CancellationToken).ConfigureAwait(false) == EncryptionForm.SignThenEncrypt
+            string title = await FormAsync(claim.Document, payload, context.CancellationToken).ConfigureAwait(false) == EncryptionForm.SignThenEncrypt
                 ? SignThenEncryptTitle
                 : SharedKeyTitle;
             context.RegisterCodeFix(

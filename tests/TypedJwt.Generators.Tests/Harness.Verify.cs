@@ -84,6 +84,23 @@ internal static partial class Harness
         return test;
     }
 
+    /// <summary>
+    /// Applies the TJ0019 fix whose equivalence key is <paramref name="equivalenceKey"/> (the name of the provider that makes
+    /// it) through the exported <see cref="TypedJwt.CodeFixes.SensitiveFlowCodeFixProvider"/>, and compares with <paramref name="fixedSource"/>.
+    /// </summary>
+    public static Task VerifyFlowCodeFixAsync(string source, string fixedSource, string equivalenceKey)
+    {
+        var test = new CSharpCodeFixTest<SensitiveFlowAnalyzer, TypedJwt.CodeFixes.SensitiveFlowCodeFixProvider, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies,
+            CodeActionEquivalenceKey = equivalenceKey,
+        };
+        AddReferences(test.TestState);
+        test.TestState.Sources.Add(Usings + source);
+        test.FixedState.Sources.Add(Usings + fixedSource);
+        return test.RunAsync();
+    }
+
     private static void AddReferences(SolutionState state)
     {
         state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);

@@ -3,13 +3,15 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TypedJwt.Generators.Diagnostics;
+using TypedJwt.Generators.Sensitivity;
 using TypedJwt.Generators.Symbols;
 
 namespace TypedJwt.Generators.Analyzers;
 
 /// <summary>
 /// TJ0010: <c>[NotSensitive]</c> without a justification. The mark silences TJ0001/TJ0002, so the reason is what a reviewer
-/// reads instead of the warning; an empty one (which the "mark not sensitive" fix inserts for typing) is reported until written.
+/// reads instead of the warning; an empty one, or one that still starts with "TODO" (the "mark not sensitive" fixes insert
+/// <see cref="Justification.Placeholder"/>), is reported until written.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NotSensitiveJustificationAnalyzer : DiagnosticAnalyzer
@@ -54,7 +56,7 @@ public sealed class NotSensitiveJustificationAnalyzer : DiagnosticAnalyzer
     {
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
         {
-            if (argument.Key == nameof(NotSensitiveAttribute.Justification) && argument.Value.Value is string text && text.Trim().Length > 0)
+            if (argument.Key == nameof(NotSensitiveAttribute.Justification) && Justification.IsWritten(argument.Value.Value as string))
             {
                 return true;
             }

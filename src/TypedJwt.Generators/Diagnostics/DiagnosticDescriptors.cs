@@ -95,6 +95,16 @@ internal static class DiagnosticDescriptors
         description: "A JWS payload is only base64url-encoded. Passwords, keys, PINs, card numbers and other credentials belong in an Encrypted payload or nowhere in the token.",
         helpLinkUri: HelpLinkBase + RuleIdentifiers.SecretClaimNotEncrypted + ".md");
 
+    public static readonly DiagnosticDescriptor SensitiveValueInReadableClaim = new(
+        RuleIdentifiers.SensitiveValueInReadableClaim,
+        "Sensitive value flows into a readable claim",
+        "{0}: {1}, and payload '{2}' is not Encrypted, so anyone who holds the token can read it",
+        SecurityCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A claim named innocently can still carry a secret or personal data: the value is followed, inside the method, from where it comes from to the claim it is written to.",
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.SensitiveValueInReadableClaim + ".md");
+
     public static readonly DiagnosticDescriptor PersonalDataClaimNotEncrypted = new(
         RuleIdentifiers.PersonalDataClaimNotEncrypted,
         "Personal data in a readable token",
@@ -108,7 +118,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotSensitiveWithoutJustification = new(
         RuleIdentifiers.NotSensitiveWithoutJustification,
         "[NotSensitive] needs a justification",
-        "[NotSensitive] on '{0}' has no justification; say why this claim may be readable by anyone who holds the token",
+        "[NotSensitive] on '{0}' has no justification (empty, or still a TODO); say why this claim may be readable by anyone who holds the token",
         SecurityCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -23,5 +23,6 @@ internal static class RuleIdentifiers
     public const string LeewayTooLarge = "TJ0016";
     public const string InvalidNamingPolicyOption = "TJ0017";
     public const string UnauthenticatedSendersAccepted = "TJ0018";
+    public const string SensitiveValueInReadableClaim = "TJ0019";
     public const string RevocableWithoutTokenId = "TJ0020";
 }

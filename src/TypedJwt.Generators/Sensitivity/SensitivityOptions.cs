@@ -39,6 +39,16 @@ internal sealed class SensitivityOptions : IEquatable<SensitivityOptions>
 
     public string[] IgnoredPersonalWords { get; }
 
+    /// <summary>
+    /// These options plus <paramref name="personalWords"/> (entries as <see cref="PersonalDataWords"/> writes them): TJ0019
+    /// adds the identity words that TJ0002 leaves to a claim's own name.
+    /// </summary>
+    public SensitivityOptions WithPersonalWords(string personalWords)
+    {
+        string[] parts = _key.Split('\u0001');
+        return new SensitivityOptions(parts[0], parts[1], parts[2].Length == 0 ? personalWords : parts[2] + "," + personalWords, parts[3]);
+    }
+
     public static SensitivityOptions Read(AnalyzerConfigOptions options)
     {
         string additionalSecret = Get(options, AdditionalSecretKey);

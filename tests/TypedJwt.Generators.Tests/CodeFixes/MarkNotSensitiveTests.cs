@@ -3,7 +3,7 @@ using TypedJwt.CodeFixes;
 namespace TypedJwt.Generators.Tests.CodeFixes;
 
 /// <summary>
-/// "Mark [NotSensitive]": adds the attribute with an empty justification (TJ0010 then asks for it).
+/// "Mark [NotSensitive]": adds the attribute with the placeholder justification, never an empty one (TJ0010 then asks for it).
 /// (<c>MarkNotSensitiveCodeFixProvider</c>, one of the TJ0001/TJ0002 fixes.)
 /// </summary>
 public class MarkNotSensitiveTests
@@ -24,16 +24,16 @@ public class MarkNotSensitiveTests
         """,
         """
         [JwtPayload]
-        public sealed partial record Token(string? Subject, [property: NotSensitive(Justification = "")] string? Pin)
+        public sealed partial record Token(string? Subject, [property: NotSensitive(Justification = "TODO: why is this safe to publish?")] string? Pin)
         {
             /// <summary>The hash the legacy gateway compares.</summary>
-            [NotSensitive(Justification = "")]
+            [NotSensitive(Justification = "TODO: why is this safe to publish?")]
             public string? PasswordHash { get; init; }
 
-            [NotSensitive(Justification = "")]
+            [NotSensitive(Justification = "TODO: why is this safe to publish?")]
             [JwtClaim("tax")] public string? TaxId { get; init; }
 
-            [NotSensitive(Justification = "")]
+            [NotSensitive(Justification = "TODO: why is this safe to publish?")]
             public string? PhoneNumber;
         }
         """);
@@ -41,6 +41,6 @@ public class MarkNotSensitiveTests
     [Fact]
     public Task NotSensitive_qualifies_the_attribute_without_a_using() => Harness.VerifyCodeFixAsync<MarkNotSensitiveCodeFixProvider>(
         ["namespace Sample;\n[TypedJwt.JwtPayload] public sealed partial record Token { public string? {|TJ0001:Password|} { get; init; } }"],
-        ["namespace Sample;\n[TypedJwt.JwtPayload] public sealed partial record Token { [TypedJwt.NotSensitive(Justification = \"\")] public string? Password { get; init; } }"],
+        ["namespace Sample;\n[TypedJwt.JwtPayload] public sealed partial record Token { [TypedJwt.NotSensitive(Justification = \"TODO: why is this safe to publish?\")] public string? Password { get; init; } }"],
         usings: false);
 }
