@@ -32,6 +32,9 @@ public abstract class JwtKeySource
     /// <summary>Tells the validators built on this source that <see cref="CurrentKeys"/> changed, so that they forget tokens and headers verified with the previous keys.</summary>
     protected void OnKeysChanged() => Volatile.Read(ref _keysChanged)?.Invoke();
 
+    /// <summary>Whether the keys never change (<see cref="FromKeys"/>), so that nothing needs to read the source but the signature check.</summary>
+    internal virtual bool IsFixed => false;
+
     /// <summary>Registers a validator's reaction to <see cref="OnKeysChanged"/>.</summary>
     internal void Subscribe(Action onKeysChanged)
     {
@@ -46,5 +49,7 @@ public abstract class JwtKeySource
     private sealed class StaticJwtKeySource(JwtKeySet keys) : JwtKeySource
     {
         public override JwtKeySet? CurrentKeys => keys;
+
+        internal override bool IsFixed => true;
     }
 }

@@ -40,7 +40,7 @@ public sealed class JwtValidator<TPayload> : JwtValidatorBase<TPayload> where TP
     /// <exception cref="ArgumentException">The policy or the cache limits are inconsistent; the message says which setting.</exception>
     public JwtValidator(JwtKeySource keys, JwtValidationPolicy policy, VerifiedTokenCacheOptions? cache = null)
         : base(new JwtValidationPipeline<TPayload, JwsEnvelope>(
-            new JwsEnvelope(new JwsTokenReader(keys, policy, TokenTypeRequirement.For(TPayload.TokenType))), policy, cache))
+            new JwsEnvelope(new JwsTokenReader(keys, policy, TokenTypeRequirement.For(TPayload.TokenType))), policy, cache, keys))
     {
         keys.Subscribe(InvalidateCache);
     }

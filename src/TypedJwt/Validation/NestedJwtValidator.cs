@@ -53,7 +53,8 @@ public sealed class NestedJwtValidator<TPayload> : JwtValidatorBase<TPayload> wh
                 new JweTokenReader(encryptionKeys, policy, TokenTypeRequirement.None, nested: true, authenticatesSender: false),
                 new JwsTokenReader(signingKeys, policy, TokenTypeRequirement.For(TPayload.TokenType))),
             policy,
-            cache))
+            cache,
+            signingKeys))
     {
         signingKeys.Subscribe(InvalidateCache);
     }
