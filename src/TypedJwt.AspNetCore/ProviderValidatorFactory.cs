@@ -34,6 +34,11 @@ internal sealed class ProviderValidatorFactory(TypedJwtBearerOptions options, Ti
         }
 
         var validators = new List<KeyValuePair<string, IJwtValidator<TPayload>>>();
+        if (options.UsesProviderKeys && string.IsNullOrEmpty(options.Issuer))
+        {
+            throw new ArgumentException($"{_path}Issuer is not set; with Issuers, the scheme's own Authority or JwksUri needs the exact 'iss' of its tokens in Issuer.");
+        }
+
         if (!string.IsNullOrEmpty(options.Issuer) && (options.UsesProviderKeys || options.SigningKey is not null || options.ValidationKeys is not null))
         {
             JwtKeySource source = options.UsesProviderKeys

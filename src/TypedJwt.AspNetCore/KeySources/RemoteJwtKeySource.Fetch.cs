@@ -47,8 +47,10 @@ internal sealed partial class RemoteJwtKeySource
         {
             Failed($"the JWK Set is not usable: {e.Message}");
         }
-        catch (Exception e) when (e is JsonException or IOException or InvalidOperationException)
+        catch (Exception e)
         {
+            // Whatever else went wrong (the host shutting down, a handler a host added): the fetch failed, and the schedule
+            // must be set again, or no refresh would ever start.
             Failed($"{e.GetType().Name}: {e.Message}");
         }
         finally
