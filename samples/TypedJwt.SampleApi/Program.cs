@@ -10,7 +10,8 @@ using TypedJwt.SampleApi;
 // The sample API: POST /token, GET /me, GET /admin, POST /logout, GET /.well-known/jwks.json, GET /openapi/v1.json and
 // the page at GET /; a one-time token (POST /one-time-token, accepted once by POST /redeem); the SignalR hub /hubs/whoami.
 // Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs),
-// ConnectionStrings:Redis (see SampleRevocation.cs).
+// ConnectionStrings:Redis (see SampleRevocation.cs). Provider mode (see SampleProviderMode.cs): Jwt:Authority or Jwt:JwksUri,
+// with Jwt:RequireHttpsMetadata, Jwt:RefreshInterval, Jwt:AutomaticRefreshInterval.
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
 // Request and response bodies use source-generated JSON metadata: no reflection, NativeAOT-clean.
@@ -24,7 +25,8 @@ builder.Services.AddSingleton(services => SampleRevocation.CreateStore(services.
 builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
     .AddTypedJwtBearer<AccessToken>(builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
     {
-        options.Issuer ??= SampleDefaults.Issuer;
+        // In provider mode the issuer is the provider's: Jwt:Issuer, or else the authority.
+        options.Issuer ??= SampleProviderMode.IsOn(options) ? null : SampleDefaults.Issuer;
         options.Audience ??= SampleDefaults.Audience;
 
         // The sample must start with no configuration, so it opts in to a key that lives only as long as the process.
@@ -47,6 +49,7 @@ builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
     })
     .AddTypedJwtBearer<OneTimeToken>(SampleRevocation.OneTimeScheme, builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
     {
+        SampleProviderMode.KeepSelfIssued(options);
         options.Issuer ??= SampleDefaults.Issuer;
         options.Audience ??= SampleDefaults.Audience;
         options.AllowEphemeralKey = true;
@@ -66,7 +69,8 @@ builder.Services.AddAuthorization(options =>
 WebApplication app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapSampleApi();
+// Read from the built application's configuration, which includes what a test host adds.
+app.MapSampleApi(providerMode: SampleProviderMode.IsOn(app.Configuration));
 app.MapOpenApi();
 app.MapHub<WhoAmIHub>(WhoAmIHub.Path);
 StartupBanner.PrintWhenStarted(app);

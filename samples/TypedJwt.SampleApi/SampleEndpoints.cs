@@ -14,9 +14,22 @@ internal static class SampleEndpoints
     public const string AdminPolicy = "admin";
     public const string OneTimePolicy = "one-time";
 
-    public static void MapSampleApi(this IEndpointRouteBuilder app)
+    /// <param name="app">The application.</param>
+    /// <param name="providerMode">Tokens come from an identity provider: no login and no JWKS here (both answer 404).</param>
+    public static void MapSampleApi(this IEndpointRouteBuilder app, bool providerMode = false)
     {
         app.MapGet("/", () => Results.Text(Page.Value, "text/html; charset=utf-8"));
+        if (!providerMode)
+        {
+            MapIssuing(app);
+        }
+
+        MapProtected(app);
+    }
+
+    private static void MapIssuing(IEndpointRouteBuilder app)
+    {
+        app.MapJwks();
 
         // Login: the typed issuer fills iss, aud, iat, exp and jti; the endpoint adds who the user is.
         app.MapPost("/token", (LoginRequest login, DemoUsers users, JwtIssuer<AccessToken> issuer) =>
@@ -32,6 +45,10 @@ internal static class SampleEndpoints
                     Roles = user.Roles,
                 }).ToTokenResponse()
                 : Results.Json(new LoginError("invalid_grant", "Wrong user name or password."), SampleJsonContext.Default.LoginError, statusCode: StatusCodes.Status401Unauthorized));
+    }
+
+    private static void MapProtected(IEndpointRouteBuilder app)
+    {
 
         // The typed claims, bound from the validated token; declaring the parameter requires a valid access token.
         app.MapGet("/me", (ValidatedJwt<AccessToken> jwt) => new ClaimsJsonResult<AccessToken>(jwt.Payload));
@@ -70,8 +87,6 @@ internal static class SampleEndpoints
 
         app.MapPost("/redeem", (ValidatedJwt<OneTimeToken> jwt) => new ClaimsJsonResult<OneTimeToken>(jwt.Payload))
             .RequireAuthorization(OneTimePolicy);
-
-        app.MapJwks();
     }
 
     private static readonly System.Lazy<string> Page = new(() =>

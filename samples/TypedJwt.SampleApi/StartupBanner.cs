@@ -26,10 +26,18 @@ internal static class StartupBanner
 
             string url = Browsable(address);
             TypedJwtBearerOptions options = app.Services.GetRequiredService<IOptionsMonitor<TypedJwtBearerOptions>>().Get(TypedJwtBearerDefaults.AuthenticationScheme);
-            JwtSigningKey key = options.SigningKey!;
             Console.WriteLine();
             Console.WriteLine($"TypedJwt sample API listening on {url}");
             Console.WriteLine($"  page:  {url}/");
+            if (options.SigningKey is not { } key)
+            {
+                // Provider mode: the keys are the provider's; the sample issues no token.
+                Console.WriteLine($"  keys:  from the identity provider {options.Authority ?? options.MetadataAddress ?? options.JwksUri} (POST /token and /.well-known/jwks.json answer 404)");
+                Console.WriteLine($"  then:  curl -s {url}/me -H \"Authorization: Bearer $PROVIDER_TOKEN\"");
+                Console.WriteLine();
+                return;
+            }
+
             Console.WriteLine($"  key:   {key.Algorithm}, kid {key.KeyId}{(options.SigningKeyIsEphemeral ? " (ephemeral: Jwt:SigningKey is not set; tokens die with the process)" : "")}");
             string? redis = SampleRevocation.Describe(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
             Console.WriteLine($"  revocations: {(redis is null ? "in memory (this process only; set ConnectionStrings:Redis to share them)" : "Redis " + RedisEndpoint(redis))}");

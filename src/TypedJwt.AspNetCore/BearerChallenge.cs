@@ -14,12 +14,13 @@ internal static class BearerChallenge
     public const string RetryAfterSeconds = "5";
 
     /// <summary>
-    /// Whether a refusal is the server's condition rather than the token's: the revocation store could not be asked. RFC 6750's
+    /// Whether a refusal is the server's condition rather than the token's: the revocation store could not be asked, or the
+    /// identity provider's keys could not be fetched. RFC 6750's
     /// <c>invalid_token</c> would tell the client to throw a token away that may be good and sign in again, which under an
     /// outage only adds load; 503 says "try again later".
     /// </summary>
     public static bool IsServerSide(Exception? failure) =>
-        failure is JwtBearerFailure { Error.Code: JwtErrorCode.RevocationUnavailable };
+        failure is JwtBearerFailure { Error.Code: JwtErrorCode.RevocationUnavailable or JwtErrorCode.KeysUnavailable };
 
     /// <summary>503 with <c>Retry-After</c>; no <c>WWW-Authenticate</c>, since no other token would do better.</summary>
     public static void ServiceUnavailable(HttpResponse response)

@@ -40,6 +40,12 @@ internal static class TypedJwtBearerConfiguration
             }
         }
 
+        if (ProviderConfiguration.Apply(section, options, path) is { } providerError)
+        {
+            options.ConfigurationError = providerError;
+            return;
+        }
+
         IConfigurationSection keySection = section.GetSection("SigningKey");
         if (keySection.Value is { Length: > 0 } jwk)
         {

@@ -64,6 +64,9 @@ public static class TypedJwtBearerExtensions
         services.AddSingleton<IPostConfigureOptions<TypedJwtBearerOptions>>(
             sp => new TypedJwtBearerPostConfigure<TPayload>(authenticationScheme, sp));
         services.AddSingleton<IValidateOptions<TypedJwtBearerOptions>>(new TypedJwtBearerOptionsValidation(authenticationScheme));
+
+        // Identity-provider keys are fetched with this named client, so hosts and tests can give it their own handler.
+        services.AddHttpClient(RemoteJwtKeySource.HttpClientName);
         options.ValidateOnStart();
 
         services.TryAddSingleton(sp => new BearerMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));

@@ -9,7 +9,7 @@ namespace TypedJwt.AspNetCore;
 /// Options of one TypedJwt bearer scheme: the keys, the issuer and audience tokens must carry, and how issued tokens are
 /// made. Checked when the application starts; an inconsistent or missing setting stops start-up with a message naming it.
 /// </summary>
-public sealed class TypedJwtBearerOptions : AuthenticationSchemeOptions
+public sealed partial class TypedJwtBearerOptions : AuthenticationSchemeOptions
 {
     /// <summary>The default <see cref="TokenLifetime"/>: 15 minutes.</summary>
     public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(15);

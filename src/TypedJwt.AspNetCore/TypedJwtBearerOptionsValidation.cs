@@ -27,13 +27,17 @@ internal sealed class TypedJwtBearerOptionsValidation(string scheme) : IValidate
         }
 
         bool signed = options.RequireSignedTokens || !options.DecryptsTokens;
-        if (signed && options.SigningKey is null && options.ValidationKeys is null)
+        if (signed && options.SigningKey is null && options.ValidationKeys is null && !options.ValidatesForeignTokens)
         {
             failures.Add(prefix + $"no key is configured. Set {path}SigningKey to a JWK (JSON text with kty, alg, kid and the private members), " +
                 "set SigningKey or ValidationKeys in code, or opt in to AllowEphemeralKey (development only: tokens die with the process).");
         }
 
-        if (options.ValidationPolicy is null)
+        if (options.ValidatesForeignTokens)
+        {
+            ProviderOptionsValidation.Validate(options, prefix, path, failures);
+        }
+        else if (options.ValidationPolicy is null)
         {
             if (string.IsNullOrEmpty(options.Issuer))
             {
@@ -86,6 +90,19 @@ internal sealed class TypedJwtBearerOptionsValidation(string scheme) : IValidate
             failures.Add(prefix + "MapInboundClaims is on but InboundClaimTypeMap is null; leave it at InboundClaimTypeMap.Default or give it a map.");
         }
 
+        if (failures.Count == 0 && options.Resolved is null && options.ValidatesForeignTokens)
+        {
+            failures.Add(prefix + "the identity provider settings could not be resolved.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Whether the provider settings pass the checks that need no I/O, so that start-up builds key sources only from usable ones.</summary>
+    internal static bool ProviderSettingsAreValid(TypedJwtBearerOptions options)
+    {
+        var failures = new List<string>();
+        ProviderOptionsValidation.Validate(options, "", "", failures);
+        return failures.Count == 0;
     }
 }

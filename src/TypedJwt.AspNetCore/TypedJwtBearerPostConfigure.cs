@@ -22,7 +22,9 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
             return;
         }
 
-        if (options.SigningKey is null && options.ValidationKeys is null && options.AllowEphemeralKey && (options.RequireSignedTokens || !options.DecryptsTokens))
+        // Tokens from an identity provider are verified with its keys; an ephemeral key would only let this service issue
+        // tokens nobody else trusts.
+        if (!options.ValidatesForeignTokens && options.SigningKey is null && options.ValidationKeys is null && options.AllowEphemeralKey && (options.RequireSignedTokens || !options.DecryptsTokens))
         {
             options.SigningKey = CreateEphemeralKey();
             options.SigningKeyIsEphemeral = true;
@@ -35,6 +37,12 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
         }
 
         TimeProvider timeProvider = options.TimeProvider ?? services.GetService<TimeProvider>() ?? TimeProvider.System;
+        if (options.ValidatesForeignTokens)
+        {
+            ResolveForeign(options, timeProvider);
+            return;
+        }
+
         JwtValidationPolicy? policy = options.ValidationPolicy ?? PolicyFrom(options, timeProvider);
         bool signed = options.RequireSignedTokens || !options.DecryptsTokens;
         if (policy is null || (signed && options.SigningKey is null && options.ValidationKeys is null))
@@ -53,6 +61,31 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
                 Metrics = metrics,
             };
             metrics?.Track(scheme, options.Resolved);
+        }
+        catch (ArgumentException e)
+        {
+            options.ConfigurationError = e.Message;
+        }
+    }
+
+    // Keys from identity providers or several issuers (ProviderValidatorFactory); the validation names what is missing.
+    private void ResolveForeign(TypedJwtBearerOptions options, TimeProvider timeProvider)
+    {
+        if (!TypedJwtBearerOptionsValidation.ProviderSettingsAreValid(options))
+        {
+            return;
+        }
+
+        try
+        {
+            var factory = new ProviderValidatorFactory(options, timeProvider, services);
+            IJwtValidator<TPayload> validator = factory.Create<TPayload>();
+            JwtValidationPolicy policy = factory.Policy!;
+            JwtKeySet? ownKeys = options.SigningKey is null && options.ValidationKeys is null ? null : options.ValidationKeys ?? new JwtKeySet(options.SigningKey!);
+            options.Resolved = new ResolvedBearer<TPayload>(ownKeys, validator, policy, policy.TimeProvider)
+            {
+                Revocation = CreateRevocation(options, policy),
+            };
         }
         catch (ArgumentException e)
         {

@@ -19,12 +19,13 @@ internal sealed class AcceptedHeaderCache
     private readonly Entry?[] _entries = new Entry?[Slots];
     private int _next;
 
-    public bool TryGet(ReadOnlySpan<byte> encodedHeader, [NotNullWhen(true)] out Entry? entry)
+    /// <summary>The entry for <paramref name="encodedHeader"/> whose key was selected from <paramref name="keys"/>, the current snapshot: an entry of an earlier snapshot is a miss.</summary>
+    public bool TryGet(ReadOnlySpan<byte> encodedHeader, JwtKeySet keys, [NotNullWhen(true)] out Entry? entry)
     {
         for (int i = 0; i < Slots; i++)
         {
             entry = Volatile.Read(ref _entries[i]);
-            if (entry is not null && encodedHeader.SequenceEqual(entry.EncodedHeader))
+            if (entry is not null && ReferenceEquals(entry.Keys, keys) && encodedHeader.SequenceEqual(entry.EncodedHeader))
             {
                 return true;
             }
@@ -34,21 +35,24 @@ internal sealed class AcceptedHeaderCache
         return false;
     }
 
-    public void Add(ReadOnlySpan<byte> encodedHeader, ReadOnlySpan<byte> decodedHeader, JwsHeader parameters, JwtSigningKey key)
+    public void Add(ReadOnlySpan<byte> encodedHeader, ReadOnlySpan<byte> decodedHeader, JwsHeader parameters, JwtKeySet keys, JwtSigningKey key)
     {
-        var entry = new Entry(encodedHeader.ToArray(), decodedHeader.ToArray(), parameters, key);
+        var entry = new Entry(encodedHeader.ToArray(), decodedHeader.ToArray(), parameters, keys, key);
         int slot = (int)((uint)Interlocked.Increment(ref _next) % Slots);
         Volatile.Write(ref _entries[slot], entry);
     }
 
     /// <summary>What reading one header produced: its JSON (for a typed header's read), its parameters, and the key it selected.</summary>
-    internal sealed class Entry(byte[] encodedHeader, byte[] decodedHeader, JwsHeader parameters, JwtSigningKey key)
+    internal sealed class Entry(byte[] encodedHeader, byte[] decodedHeader, JwsHeader parameters, JwtKeySet keys, JwtSigningKey key)
     {
         public byte[] EncodedHeader { get; } = encodedHeader;
 
         public byte[] DecodedHeader { get; } = decodedHeader;
 
         public JwsHeader Parameters { get; } = parameters;
+
+        /// <summary>The key set snapshot <see cref="Key"/> was selected from.</summary>
+        public JwtKeySet Keys { get; } = keys;
 
         public JwtSigningKey Key { get; } = key;
     }

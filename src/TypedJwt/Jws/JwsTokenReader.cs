@@ -15,12 +15,17 @@ internal sealed class JwsTokenReader
 {
     private const int MaxKeyIdLength = 256;
 
-    private readonly JwtKeySet _keys;
+    private readonly JwtKeySource _keys;
     private readonly JwtValidationPolicy _policy;
     private readonly TokenTypeRequirement _requiredType;
     private readonly AcceptedHeaderCache _acceptedHeaders = new();
 
     public JwsTokenReader(JwtKeySet keys, JwtValidationPolicy policy, TokenTypeRequirement requiredType)
+        : this(JwtKeySource.FromKeys(keys), policy, requiredType)
+    {
+    }
+
+    public JwsTokenReader(JwtKeySource keys, JwtValidationPolicy policy, TokenTypeRequirement requiredType)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(policy);
@@ -61,17 +66,24 @@ internal sealed class JwsTokenReader
         ReadOnlySpan<byte> encodedPayload = token.Slice(firstDot + 1, secondDot - firstDot - 1);
         ReadOnlySpan<byte> encodedSignature = rest;
 
+        // One read of the key source's snapshot per token: a refresh swaps it whole, never under a token being verified.
+        JwtKeySet? keys = _keys.CurrentKeys;
+        if (keys is null)
+        {
+            return JwtError.Create(JwtErrorCode.KeysUnavailable);
+        }
+
         int headerLength;
         JwsHeader parameters;
         JwtSigningKey? key;
-        if (_acceptedHeaders.TryGet(encodedHeader, out AcceptedHeaderCache.Entry? accepted))
+        if (_acceptedHeaders.TryGet(encodedHeader, keys, out AcceptedHeaderCache.Entry? accepted))
         {
             accepted.DecodedHeader.CopyTo(scratch);
             headerLength = accepted.DecodedHeader.Length;
             parameters = accepted.Parameters;
             key = accepted.Key;
         }
-        else if (!TryReadHeader(encodedHeader, scratch, out headerLength, out parameters, out key, out JwtError headerError))
+        else if (!TryReadHeader(encodedHeader, keys, scratch, out headerLength, out parameters, out key, out JwtError headerError))
         {
             return headerError;
         }
@@ -96,7 +108,7 @@ internal sealed class JwsTokenReader
 
         if (accepted is null)
         {
-            _acceptedHeaders.Add(encodedHeader, scratch.Slice(0, headerLength), parameters, key);
+            _acceptedHeaders.Add(encodedHeader, scratch.Slice(0, headerLength), parameters, keys, key);
         }
 
         if (!_requiredType.Accepts(parameters.Common.HasType, parameters.Common.TypeMatches))
@@ -112,6 +124,7 @@ internal sealed class JwsTokenReader
     // Steps 3 to 5: strict base64url of the header into the scratch, the header's parameters, the key by kid and its algorithm.
     private bool TryReadHeader(
         ReadOnlySpan<byte> encodedHeader,
+        JwtKeySet keys,
         Span<byte> scratch,
         out int headerLength,
         out JwsHeader parameters,
@@ -133,8 +146,14 @@ internal sealed class JwsTokenReader
         }
 
         JoseCommonParameters common = parameters.Common;
-        if (common.KeyIdLength > MaxKeyIdLength || !_keys.TryResolve(common.HasKeyId ? keyId.Slice(0, common.KeyIdLength) : default, common.HasKeyId, out key))
+        if (common.KeyIdLength > MaxKeyIdLength || !keys.TryResolve(common.HasKeyId ? keyId.Slice(0, common.KeyIdLength) : default, common.HasKeyId, out key))
         {
+            // A remote source may refetch in the background (rate-limited there); this token is refused all the same.
+            if (common.HasKeyId)
+            {
+                _keys.OnKeyNotFound();
+            }
+
             error = JwtError.Create(JwtErrorCode.KeyNotFound, "kid");
             return false;
         }

@@ -79,6 +79,12 @@ public enum JwtErrorCode
     /// (or opt in with <see cref="JwtValidationPolicy.DangerousAcceptUnauthenticatedSenders"/>).
     /// </summary>
     UnauthenticatedSender = 42,
+    /// <summary>
+    /// The key source has no keys to verify with: the issuer's keys (its discovery document or JWK Set) could not be
+    /// fetched yet, or the last good ones are older than the source's maximum staleness. A server-side condition: the
+    /// token may be valid; the log names the authority and the reason. The ASP.NET Core handler answers 503.
+    /// </summary>
+    KeysUnavailable = 50,
 
     /// <summary>A required claim is absent.</summary>
     MissingClaim = 60,

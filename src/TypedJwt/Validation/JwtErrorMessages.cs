@@ -47,6 +47,7 @@ internal static class JwtErrorMessages
             JwtErrorCode.ReplicatedClaimMismatch => $"The header replicates the claim{subject} with a value that differs from the claims set.",
             JwtErrorCode.DecryptionFailed => "The token does not decrypt with the key.",
             JwtErrorCode.InvalidSignature => "The signature is invalid.",
+            JwtErrorCode.KeysUnavailable => "No signing keys are available: the issuer's keys could not be fetched (or are older than allowed); the server log names the authority and the reason.",
             JwtErrorCode.UnauthenticatedSender => "The token is encrypted to a public key (RSA-OAEP or ECDH-ES), which anyone holding that key can do, so it does not prove who sent it. JweValidator accepts only shared-key encryption (dir, A128KW, A256KW); sign, then encrypt, and validate with NestedJwtValidator.",
             JwtErrorCode.MissingClaim => $"The required claim{subject} is missing.",
             JwtErrorCode.InvalidClaimType => $"The claim{subject} has the wrong JSON type.",

@@ -43,9 +43,18 @@ internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidatio
     private readonly TEnvelope _envelope;
     private readonly RegisteredClaimsValidator _claims;
     private readonly JwtReadOptions _readOptions;
+    private readonly JwtKeySource? _refreshedKeys;
 
-    public JwtValidationPipeline(TEnvelope envelope, JwtValidationPolicy policy, VerifiedTokenCacheOptions? cache)
+    /// <param name="envelope">The token form.</param>
+    /// <param name="policy">What a token must satisfy.</param>
+    /// <param name="cache">The verified-token cache's limits, or null.</param>
+    /// <param name="refreshedKeys">
+    /// A key source whose keys change (a provider's): read before a cache hit too, so that its refresh schedule and maximum
+    /// staleness apply to tokens the cache accepts. Null for fixed keys.
+    /// </param>
+    public JwtValidationPipeline(TEnvelope envelope, JwtValidationPolicy policy, VerifiedTokenCacheOptions? cache, JwtKeySource? refreshedKeys = null)
     {
+        _refreshedKeys = refreshedKeys is { IsFixed: false } ? refreshedKeys : null;
         _envelope = envelope;
         _claims = new RegisteredClaimsValidator(policy);
         _readOptions = new JwtReadOptions(policy.MaxArrayLength);
@@ -117,6 +126,11 @@ internal sealed class JwtValidationPipeline<TPayload, TEnvelope> : IJwtValidatio
         VerifiedTokenCache? cache = typeof(THeader) == typeof(NoJwtHeader) ? Cache : null;
         int hash = 0;
         long now = 0;
+        if (cache is not null && _refreshedKeys is not null && _refreshedKeys.CurrentKeys is null)
+        {
+            return JwtError.Create(JwtErrorCode.KeysUnavailable);
+        }
+
         if (cache is not null && cache.TryHash(token, out hash))
         {
             now = Policy.TimeProvider.GetUtcNow().UtcTicks;

@@ -32,13 +32,31 @@ public sealed class NestedJwtValidator<TPayload> : JwtValidatorBase<TPayload> wh
     /// keeps the decrypted claims in memory until the entry expires); null (the default): none.
     /// </param>
     /// <exception cref="ArgumentException">The policy or the cache limits are inconsistent.</exception>
+#pragma warning disable RS0026, RS0027 // The overloads differ in the type of the keys (a set or a source), so no call is ambiguous.
     public NestedJwtValidator(JwtEncryptionKeySet encryptionKeys, JwtKeySet signingKeys, JwtValidationPolicy policy, VerifiedTokenCacheOptions? cache = null)
+        : this(encryptionKeys, JwtKeySource.FromKeys(signingKeys), policy, cache)
+    {
+    }
+
+    /// <summary>
+    /// Creates a validator that decrypts with <paramref name="encryptionKeys"/> and verifies the inner token with the current
+    /// keys of <paramref name="signingKeys"/> (for example an identity provider's, refreshed in the background).
+    /// </summary>
+    /// <param name="encryptionKeys">The keys the outer layer is decrypted with.</param>
+    /// <param name="signingKeys">Where the keys the inner token is verified with come from.</param>
+    /// <param name="policy">What a token must satisfy.</param>
+    /// <param name="cache">Limits of a verified-token cache; null (the default): none.</param>
+    /// <exception cref="ArgumentException">The policy or the cache limits are inconsistent.</exception>
+    public NestedJwtValidator(JwtEncryptionKeySet encryptionKeys, JwtKeySource signingKeys, JwtValidationPolicy policy, VerifiedTokenCacheOptions? cache = null)
         : base(new JwtValidationPipeline<TPayload, NestedEnvelope>(
             new NestedEnvelope(
                 new JweTokenReader(encryptionKeys, policy, TokenTypeRequirement.None, nested: true, authenticatesSender: false),
                 new JwsTokenReader(signingKeys, policy, TokenTypeRequirement.For(TPayload.TokenType))),
             policy,
-            cache))
+            cache,
+            signingKeys))
     {
+        signingKeys.Subscribe(InvalidateCache);
     }
+#pragma warning restore RS0026, RS0027
 }
