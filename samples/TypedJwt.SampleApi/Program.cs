@@ -10,7 +10,7 @@ using TypedJwt.SampleApi;
 // The sample API: POST /token, GET /me, GET /admin, POST /logout, GET /.well-known/jwks.json, GET /openapi/v1.json and
 // the page at GET /; and a one-time token (POST /one-time-token, accepted once by POST /redeem).
 // Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs),
-// ConnectionStrings:Redis (see SampleRevocation.cs).
+// ConnectionStrings:Redis (see SampleRevocation.cs), Jwt:Dpop:RequireNonce (server nonces for DPoP proofs).
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
 // Request and response bodies use source-generated JSON metadata: no reflection, NativeAOT-clean.
@@ -31,6 +31,9 @@ builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
         options.AllowEphemeralKey = true;
     })
     .AddRevocation()
+    // DPoP (RFC 9449): POST /token binds tokens to a client's key when the request carries a proof; /me and /admin then
+    // need Authorization: DPoP plus a proof. Proof jti are spent in the same store as revocations (Redis when configured).
+    .AddDpop(options => options.RequireNonce = builder.Configuration.GetValue<bool>(SampleDefaults.ConfigurationSection + ":Dpop:RequireNonce"))
     .AddTypedJwtBearer<OneTimeToken>(SampleRevocation.OneTimeScheme, builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
     {
         options.Issuer ??= SampleDefaults.Issuer;

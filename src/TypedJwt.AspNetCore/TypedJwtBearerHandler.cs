@@ -45,6 +45,12 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
             return Task.FromResult(Refuse(JwtError.Create(JwtErrorCode.MalformedToken)));
         }
 
+        // DPoP (AddDpop): the DPoP and Bearer schemes, the proof and the key binding, in Dpop/DpopAuthentication.cs.
+        if (Options.Dpop is { } dpop)
+        {
+            return DpopAuthentication.AuthenticateAsync(Context, Dpop(dpop), authorization[0]!.Trim(' '), Resolved.Validator, Resolved.Revocation, Success, Refuse);
+        }
+
         // The scheme name is case-insensitive (RFC 9110 §11.1); "Bearer" alone is a bearer request with an empty token.
         ReadOnlySpan<char> value = authorization[0].AsSpan().Trim(' ');
         if (!value.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
@@ -103,6 +109,13 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
             return;
         }
 
+        // DPoP challenges (RFC 9449 §7.1), in Dpop/DpopChallenge.cs.
+        if (Options.Dpop is { } dpop)
+        {
+            DpopChallenge.Write(Context, Dpop(dpop), result.Failure, BearerChallenge.InvalidToken(description));
+            return;
+        }
+
         // The design's contract answers a missing token like an invalid one, so clients need to handle one challenge form.
         Response.StatusCode = 401;
         Response.Headers[HeaderNames.WWWAuthenticate] = BearerChallenge.InvalidToken(description);
@@ -111,6 +124,8 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
     private ResolvedBearer<TPayload> Resolved =>
         Options.Resolved as ResolvedBearer<TPayload> ?? throw new InvalidOperationException(
             $"The TypedJwt bearer scheme '{Scheme.Name}' has no usable key or policy for {typeof(TPayload).Name}; its options validation says why.");
+
+    private DpopCheck Dpop(DpopOptions dpop) => DpopCheck.For(dpop, Context.RequestServices, Resolved.TimeProvider);
 
     private AuthenticateResult Refuse(JwtError error)
     {
