@@ -72,6 +72,8 @@ internal static class DpopAuthentication
         DpopProofResult proof = await dpop.CheckAsync(context, token, jkt).ConfigureAwait(false);
         if (!proof.IsValid)
         {
+            // The challenge tells a refused proof (invalid_dpop_proof, whatever the check) from a refused token.
+            context.Items[DpopCheck.ProofRefusedItem] = true;
             if (proof.Nonce is not null)
             {
                 context.Items[DpopCheck.NonceHeader] = proof.Nonce;

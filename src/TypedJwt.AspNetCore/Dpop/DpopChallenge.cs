@@ -19,7 +19,7 @@ internal static class DpopChallenge
         response.StatusCode = StatusCodes.Status401Unauthorized;
         JwtError error = failure is JwtBearerFailure refused ? refused.Error : default;
         string algs = $"algs=\"{dpop.AlgorithmNames}\"";
-        bool isProofError = (int)error.Code is >= 90 and <= 98;
+        bool isProofError = context.Items.ContainsKey(DpopCheck.ProofRefusedItem) || error.Code == JwtErrorCode.DpopProofMissing;
         bool usedDpop = DpopAuthentication.IsDpop(context.Request.Headers.Authorization.ToString().AsSpan().Trim(' '));
         if (error.Code == JwtErrorCode.DpopNonceRequired)
         {

@@ -18,6 +18,9 @@ internal sealed class DpopCheck
     public const string ProofHeader = "DPoP";
     public const string NonceHeader = "DPoP-Nonce";
 
+    /// <summary>The <c>HttpContext.Items</c> key that marks a request whose proof (not token) was refused.</summary>
+    public const string ProofRefusedItem = "TypedJwt.DpopProofRefused";
+
     private readonly DpopOptions _options;
     private readonly DpopNonces? _nonces;
     private readonly IJwtRevocationStore _store;
