@@ -9,7 +9,7 @@ namespace TypedJwt.AspNetCore;
 /// The 401 challenge of a scheme with DPoP (RFC 9449 §7.1): a refused proof is <c>DPoP error="invalid_dpop_proof"</c>, a
 /// missing server nonce <c>DPoP error="use_dpop_nonce"</c> with a fresh <c>DPoP-Nonce</c> header (§8), a refused token
 /// sent with the DPoP scheme <c>DPoP error="invalid_token"</c>; every DPoP challenge names the accepted <c>algs</c>. In
-/// <see cref="DpopMode.Allowed"/> mode a bearer request's challenge keeps its <c>Bearer</c> form and adds <c>DPoP algs</c>.
+/// <see cref="DpopMode.Allowed"/> mode a bearer request's challenge keeps its <c>Bearer</c> form, unchanged.
 /// </summary>
 internal static class DpopChallenge
 {
@@ -28,16 +28,19 @@ internal static class DpopChallenge
             return;
         }
 
-        string dpopChallenge = isProofError || (usedDpop && failure is not null)
+        string dpopChallenge = isProofError || ((usedDpop || error.Code == JwtErrorCode.DpopBoundTokenAsBearer) && failure is not null)
             ? $"DPoP error=\"{(isProofError ? "invalid_dpop_proof" : "invalid_token")}\", error_description=\"{BearerChallenge.Sanitize(error.Message)}\", {algs}"
             : $"DPoP {algs}";
-        if (dpop.NewNonce() is { } nonce)
+        if ((usedDpop || dpop.Mode == DpopMode.Required) && dpop.NewNonce() is { } nonce)
         {
             response.Headers[DpopCheck.NonceHeader] = nonce;
         }
 
-        response.Headers[HeaderNames.WWWAuthenticate] = dpop.Mode == DpopMode.Required || usedDpop
+        // A bearer request in Allowed mode keeps the RFC 6750 challenge alone, as without DPoP: §7.1 permits both
+        // challenges, but bearer clients then see exactly what they saw before.
+        // A bound token sent as a bearer token (§7.2) gets both: the bearer refusal, and the scheme it must use instead.
+        response.Headers[HeaderNames.WWWAuthenticate] = dpop.Mode == DpopMode.Required || usedDpop || isProofError
             ? dpopChallenge
-            : new StringValues([bearerChallenge, dpopChallenge]);
+            : error.Code == JwtErrorCode.DpopBoundTokenAsBearer ? new StringValues([bearerChallenge, dpopChallenge]) : bearerChallenge;
     }
 }
