@@ -10,15 +10,16 @@ using TypedJwt.AspNetCore.Tests.Support;
 namespace TypedJwt.AspNetCore.Tests.Dpop;
 
 /// <summary>A DPoP client of the sample: its own P-256 key, proofs made with TypedJwt's writer or forged by hand.</summary>
-public sealed class DpopClient(KestrelSample server)
+/// <remarks><paramref name="publicOrigin"/>: the origin proofs name in htu, when not the server's own address (behind a proxy).</remarks>
+public sealed class DpopClient(KestrelSample server, string? publicOrigin = null)
 {
-    public JwtSigningKey Key { get; } = NewKey();
+    public JwtSigningKey Key { get; init; } = NewKey();
 
     public KestrelSample Server { get; } = server;
 
     public static JwtSigningKey NewKey() => JwtSigningKey.FromECDsa(ECDsa.Create(ECCurve.NamedCurves.nistP256), JwsAlgorithm.ES256);
 
-    public string Url(string path) => new Uri(Server.BaseAddress, path).ToString();
+    public string Url(string path) => new Uri(publicOrigin is null ? Server.BaseAddress : new Uri(publicOrigin), path).ToString();
 
     public string Proof(string method, string path, string? accessToken = null, string? nonce = null, DateTimeOffset? issuedAt = null, JwtSigningKey? key = null) =>
         DpopProofWriter.Write(key ?? Key, method, Url(path), accessToken, nonce, issuedAt);
