@@ -41,7 +41,8 @@ internal static class DpopAuthentication
             return Task.FromResult(refuse(JwtError.Create(JwtErrorCode.DpopProofMissing, "DPoP")));
         }
 
-        string token = authorization.AsSpan(isDpop ? DpopScheme.Length : BearerScheme.Length).Trim(' ').ToString();
+        // Validated from the header's characters, as without DPoP; only a DPoP request needs the token as a string (ath).
+        ReadOnlySpan<char> token = authorization.AsSpan(isDpop ? DpopScheme.Length : BearerScheme.Length).Trim(' ');
         if (!validator.TryValidate(token, out TPayload? payload, out JwtError error))
         {
             return Task.FromResult(refuse(error));
@@ -61,7 +62,7 @@ internal static class DpopAuthentication
             return Task.FromResult(refuse(JwtError.Create(JwtErrorCode.DpopKeyMismatch, "cnf")));
         }
 
-        return CheckProofAsync(context, dpop, token, jkt, payload, revocation, success, refuse);
+        return CheckProofAsync(context, dpop, token.ToString(), jkt, payload, revocation, success, refuse);
     }
 
     private static async Task<AuthenticateResult> CheckProofAsync<TPayload>(
