@@ -6,7 +6,8 @@ namespace TypedJwt.SampleApi;
 
 /// <summary>
 /// The sample API's access token (RFC 9068: <c>typ: at+jwt</c>). Every claim is required, so a token without one is
-/// refused with <c>MissingClaim</c> naming it; the generator writes its serializer, reader and validator.
+/// refused with <c>MissingClaim</c> naming it; the generator writes its serializer, reader and validator. A token issued
+/// with a DPoP proof also carries <c>cnf.jkt</c>, and is then only accepted with a proof from that key.
 /// </summary>
 [JwtPayload(TokenType = "at+jwt", Revocable = true)]
 public sealed partial record AccessToken
@@ -18,4 +19,7 @@ public sealed partial record AccessToken
     [JwtClaim("iat")] public required DateTimeOffset IssuedAt { get; init; }
     [JwtClaim("jti")] public required string TokenId { get; init; }
     public required ImmutableArray<string> Roles { get; init; }     // claim "roles"
+
+    /// <summary>Present on DPoP-bound tokens (RFC 9449 §6.1): the thumbprint of the client's proof key.</summary>
+    [JwtClaim("cnf")] public JwtConfirmation? Confirmation { get; init; }
 }

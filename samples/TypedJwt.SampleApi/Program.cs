@@ -10,8 +10,10 @@ using TypedJwt.SampleApi;
 // The sample API: POST /token, GET /me, GET /admin, POST /logout, GET /.well-known/jwks.json, GET /openapi/v1.json and
 // the page at GET /; a one-time token (POST /one-time-token, accepted once by POST /redeem); the SignalR hub /hubs/whoami.
 // Configuration: Jwt:SigningKey (a private JWK, JSON text), Jwt:Issuer, Jwt:Audience, DemoUsers (see DemoUsers.cs),
-// ConnectionStrings:Redis (see SampleRevocation.cs). Provider mode (see SampleProviderMode.cs): Jwt:Authority or Jwt:JwksUri,
-// with Jwt:RequireHttpsMetadata, Jwt:RefreshInterval, Jwt:AutomaticRefreshInterval.
+// ConnectionStrings:Redis (see SampleRevocation.cs), Jwt:Dpop:RequireNonce (server nonces for DPoP proofs),
+// Jwt:Dpop:PublicOrigin (the scheme, host and port DPoP proofs name in htu, behind a proxy). Provider mode (see
+// SampleProviderMode.cs): Jwt:Authority or Jwt:JwksUri, with Jwt:RequireHttpsMetadata, Jwt:RefreshInterval,
+// Jwt:AutomaticRefreshInterval.
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
 // Request and response bodies use source-generated JSON metadata: no reflection, NativeAOT-clean.
@@ -46,6 +48,15 @@ builder.Services.AddAuthentication(TypedJwtBearerDefaults.AuthenticationScheme)
         IssuedAt = token.IssuedAt ?? token.ExpiresAt,
         TokenId = token.TokenId ?? "",
         Roles = [.. token.Roles ?? default],
+    })
+    // DPoP (RFC 9449): POST /token binds tokens to a client's key when the request carries a proof; /me and /admin then
+    // need Authorization: DPoP plus a proof. Proof jti are spent in the same store as revocations (Redis when configured).
+    // Jwt:Dpop:PublicOrigin: the origin clients use (https://api.example.com) when a proxy or balancer fronts the instances.
+    .AddDpop(options =>
+    {
+        IConfigurationSection dpop = builder.Configuration.GetSection(SampleDefaults.ConfigurationSection + ":Dpop");
+        options.RequireNonce = dpop.GetValue<bool>("RequireNonce");
+        options.PublicOrigin = dpop["PublicOrigin"] is { Length: > 0 } origin ? new Uri(origin, UriKind.Absolute) : null;
     })
     .AddTypedJwtBearer<OneTimeToken>(SampleRevocation.OneTimeScheme, builder.Configuration.GetSection(SampleDefaults.ConfigurationSection), options =>
     {

@@ -31,20 +31,25 @@ internal static class SampleEndpoints
     {
         app.MapJwks();
 
-        // Login: the typed issuer fills iss, aud, iat, exp and jti; the endpoint adds who the user is.
-        app.MapPost("/token", (LoginRequest login, DemoUsers users, JwtIssuer<AccessToken> issuer) =>
-            users.Authenticate(login.Username, login.Password) is { } user
-                ? issuer.Issue(user, static (t, user) => new AccessToken
-                {
-                    Issuer = t.Issuer,
-                    Audience = t.Audience,
-                    Subject = user.Name,
-                    IssuedAt = t.IssuedAt,
-                    ExpiresAt = t.ExpiresAt,
-                    TokenId = t.TokenId,
-                    Roles = user.Roles,
-                }).ToTokenResponse()
-                : Results.Json(new LoginError("invalid_grant", "Wrong user name or password."), SampleJsonContext.Default.LoginError, statusCode: StatusCodes.Status401Unauthorized));
+        // Login: the typed issuer fills iss, aud, iat, exp and jti; the endpoint adds who the user is. With a valid DPoP
+        // proof header (RFC 9449 §5) the token is bound to the proof's key (cnf.jkt) and its token_type is DPoP; a
+        // refused proof is 400 invalid_dpop_proof (or use_dpop_nonce with a DPoP-Nonce header, Jwt:Dpop:RequireNonce).
+        app.MapPost("/token", async (LoginRequest login, DemoUsers users, JwtIssuer<AccessToken> issuer, HttpContext context) =>
+        {
+            if (users.Authenticate(login.Username, login.Password) is not { } user)
+            {
+                return Results.Json(new LoginError("invalid_grant", "Wrong user name or password."), SampleJsonContext.Default.LoginError, statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            DpopProofResult dpop = await issuer.CheckDpopProofAsync(context);
+            if (dpop.IsPresent && !dpop.IsValid)
+            {
+                return dpop.ToErrorResponse();
+            }
+
+            IssuedJwt issued = dpop.IsValid ? issuer.Issue(dpop.Proof, user, CreateAccessToken) : issuer.Issue(user, CreateAccessToken);
+            return issued.ToTokenResponse();
+        });
     }
 
     private static void MapProtected(IEndpointRouteBuilder app)
@@ -88,6 +93,18 @@ internal static class SampleEndpoints
         app.MapPost("/redeem", (ValidatedJwt<OneTimeToken> jwt) => new ClaimsJsonResult<OneTimeToken>(jwt.Payload))
             .RequireAuthorization(OneTimePolicy);
     }
+
+    private static AccessToken CreateAccessToken(JwtIssueContext t, DemoUser user) => new()
+    {
+        Issuer = t.Issuer,
+        Audience = t.Audience,
+        Subject = user.Name,
+        IssuedAt = t.IssuedAt,
+        ExpiresAt = t.ExpiresAt,
+        TokenId = t.TokenId,
+        Roles = user.Roles,
+        Confirmation = t.Confirmation,
+    };
 
     private static readonly System.Lazy<string> Page = new(() =>
     {

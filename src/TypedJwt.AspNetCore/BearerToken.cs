@@ -6,7 +6,8 @@ using Microsoft.Extensions.Primitives;
 namespace TypedJwt.AspNetCore;
 
 /// <summary>
-/// Where a request carries its token: <c>Authorization: Bearer</c> (RFC 6750 §2.1), or, for a scheme that opted in with
+/// Where a request carries its token: <c>Authorization: Bearer</c> (RFC 6750 §2.1), <c>Authorization: DPoP</c> for a
+/// scheme with <c>AddDpop</c> (RFC 9449 §7.1), or, for a scheme that opted in with
 /// <see cref="TypedJwtBearerOptions.TokenFromQuery"/>, the query of a WebSocket or Server-Sent Events request under the
 /// configured path (browsers cannot set headers on those; RFC 6750 §2.3).
 /// </summary>
@@ -21,9 +22,11 @@ internal static class BearerToken
         Found,
     }
 
-    public static Presence Find(HttpRequest request, TypedJwtBearerOptions options, out ReadOnlySpan<char> token)
+    /// <summary>Finds the token; <paramref name="isDpop"/> says it came as <c>Authorization: DPoP</c> (schemes with <c>AddDpop</c> only).</summary>
+    public static Presence Find(HttpRequest request, TypedJwtBearerOptions options, out ReadOnlySpan<char> token, out bool isDpop)
     {
         token = default;
+        isDpop = false;
         StringValues authorization = request.Headers.Authorization;
         if (authorization.Count > 1)
         {
@@ -32,7 +35,15 @@ internal static class BearerToken
 
         if (authorization.Count == 1)
         {
-            return FromAuthorization(authorization[0], out token);
+            ReadOnlySpan<char> value = authorization[0].AsSpan().Trim(' ');
+            if (options.Dpop is not null && DpopAuthentication.IsDpop(value))
+            {
+                isDpop = true;
+                token = DpopAuthentication.TokenOf(value);
+                return Presence.Found;
+            }
+
+            return FromAuthorization(value, out token);
         }
 
         return options.QueryTokenParameter is { } parameter && IsQueryTokenRequest(request, options.QueryTokenPath)
@@ -40,10 +51,9 @@ internal static class BearerToken
             : Presence.Absent;
     }
 
-    private static Presence FromAuthorization(string? header, out ReadOnlySpan<char> token)
+    private static Presence FromAuthorization(ReadOnlySpan<char> value, out ReadOnlySpan<char> token)
     {
         // The scheme name is case-insensitive (RFC 9110 §11.1); "Bearer" alone is a bearer request with an empty token.
-        ReadOnlySpan<char> value = header.AsSpan().Trim(' ');
         if (!value.StartsWith(BearerScheme, StringComparison.OrdinalIgnoreCase)
             || (value.Length > BearerScheme.Length && value[BearerScheme.Length] != ' '))
         {

@@ -6,8 +6,12 @@ namespace TypedJwt.AspNetCore;
 /// <summary>A token a <see cref="JwtIssuer{TPayload}"/> issued.</summary>
 public sealed class IssuedJwt
 {
-    internal IssuedJwt(string token, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    internal const string BearerTokenType = "Bearer";
+    internal const string DpopTokenType = "DPoP";
+
+    internal IssuedJwt(string token, DateTimeOffset issuedAt, DateTimeOffset expiresAt, string tokenType = BearerTokenType)
     {
+        TokenType = tokenType;
         Token = token;
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
@@ -15,6 +19,12 @@ public sealed class IssuedJwt
 
     /// <summary>The token, JWS Compact Serialization.</summary>
     public string Token { get; }
+
+    /// <summary>
+    /// The <c>token_type</c> of the token response (RFC 6749 §7.1): <c>Bearer</c>, or <c>DPoP</c> for a token bound to a
+    /// client's DPoP key (RFC 9449 §5).
+    /// </summary>
+    public string TokenType { get; }
 
     /// <summary>When it was issued.</summary>
     public DateTimeOffset IssuedAt { get; }

@@ -11,7 +11,7 @@ namespace TypedJwt.AspNetCore;
 /// encrypted (or only encrypted, when <see cref="TypedJwtBearerOptions.RequireSignedTokens"/> is off), as the scheme reads them. Registered as a singleton by <c>AddTypedJwtBearer&lt;TPayload&gt;</c>; thread-safe.
 /// </summary>
 /// <typeparam name="TPayload">The <see cref="JwtPayloadAttribute"/> type.</typeparam>
-public sealed class JwtIssuer<TPayload>
+public sealed partial class JwtIssuer<TPayload>
     where TPayload : IJwtPayload<TPayload>
 {
     private readonly IOptionsMonitor<TypedJwtBearerOptions> _options;
@@ -40,7 +40,10 @@ public sealed class JwtIssuer<TPayload>
 
     /// <summary>Issues a token; the state overload lets <paramref name="createPayload"/> be a static lambda that captures nothing.</summary>
     /// <exception cref="InvalidOperationException">The scheme's key is public only, or the scheme names no issuer or audience.</exception>
-    public IssuedJwt Issue<TState>(TState state, Func<JwtIssueContext, TState, TPayload> createPayload)
+    public IssuedJwt Issue<TState>(TState state, Func<JwtIssueContext, TState, TPayload> createPayload) => Issue(state, createPayload, confirmation: null);
+
+    // confirmation: the cnf of a sender-constrained token (JwtIssuer.Dpop.cs), which the payload must carry.
+    private IssuedJwt Issue<TState>(TState state, Func<JwtIssueContext, TState, TPayload> createPayload, JwtConfirmation? confirmation)
     {
         ArgumentNullException.ThrowIfNull(createPayload);
         TypedJwtBearerOptions options = Options;
@@ -65,15 +68,20 @@ public sealed class JwtIssuer<TPayload>
         // NumericDate is whole seconds on the wire; truncating here keeps expires_in equal to exp - iat as the client sees them.
         DateTimeOffset now = DateTimeOffset.FromUnixTimeSeconds(resolved.TimeProvider.GetUtcNow().ToUnixTimeSeconds());
         DateTimeOffset expiresAt = now + TimeSpan.FromSeconds(Math.Ceiling(options.TokenLifetime.TotalSeconds));
-        var context = new JwtIssueContext(issuer, audience, now, expiresAt, NewTokenId());
+        var context = new JwtIssueContext(issuer, audience, now, expiresAt, NewTokenId()) { Confirmation = confirmation };
         TPayload payload = createPayload(context, state);
+        if (confirmation is not null)
+        {
+            RequireBinding(payload, confirmation);
+        }
+
         string token = options.EncryptionKey switch
         {
             null => JwsWriter.Write(payload, key!),
             { } encryption when key is not null => JweWriter.WriteNested(payload, key, encryption),
             { } encryption => JweWriter.Write(payload, encryption),
         };
-        return new IssuedJwt(token, now, expiresAt);
+        return new IssuedJwt(token, now, expiresAt, confirmation is null ? IssuedJwt.BearerTokenType : IssuedJwt.DpopTokenType);
     }
 
     private TypedJwtBearerOptions Options => _options.Get(_scheme);

@@ -19,7 +19,7 @@ internal sealed class TokenResponseResult(IssuedJwt issued) : IResult
         await using var writer = new Utf8JsonWriter(response.BodyWriter);
         writer.WriteStartObject();
         writer.WriteString("access_token"u8, issued.Token);
-        writer.WriteString("token_type"u8, "Bearer"u8);
+        writer.WriteString("token_type"u8, issued.TokenType);
         writer.WriteNumber("expires_in"u8, issued.ExpiresIn);
         writer.WriteEndObject();
         await writer.FlushAsync(httpContext.RequestAborted);

@@ -53,7 +53,7 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
             return AuthenticateWithEventsAsync(events);
         }
 
-        switch (Validate(null, out TPayload? payload, out JwtError error))
+        switch (Validate(null, out TPayload? payload, out JwtError error, out string? dpopToken))
         {
             case Attempt.NoToken:
                 return Task.FromResult(AuthenticateResult.NoResult());
@@ -61,19 +61,37 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
                 return Task.FromResult(Refuse(error));
         }
 
-        // Revocation and replay (AddRevocation): after every other check, so also after a verified-token cache hit.
-        if (Resolved.Revocation is { } revocation)
+        if (HasChecksAfterValidation)
         {
-            return AuthenticateUnlessRevokedAsync(revocation, payload!);
+            return AuthenticateAfterChecksAsync(payload!, dpopToken);
         }
 
         return Task.FromResult(Succeed(payload!));
     }
 
-    private async Task<AuthenticateResult> AuthenticateUnlessRevokedAsync(JwtRevocationCheck revocation, TPayload payload)
+    // DPoP (AddDpop) and revocation (AddRevocation) run after every other check, so also after a verified-token cache hit.
+    private bool HasChecksAfterValidation => Options.Dpop is not null || Resolved.Revocation is not null;
+
+    private async Task<AuthenticateResult> AuthenticateAfterChecksAsync(TPayload payload, string? dpopToken)
     {
-        JwtError error = await revocation.CheckAsync(JwtRevocationClaims.From(payload), Context.RequestAborted);
+        JwtError error = await CheckAfterValidationAsync(payload, dpopToken);
         return error.IsNone ? Succeed(payload) : Refuse(error);
+    }
+
+    private async Task<JwtError> CheckAfterValidationAsync(TPayload payload, string? dpopToken)
+    {
+        if (Options.Dpop is { } dpop)
+        {
+            JwtError error = await DpopAuthentication.CheckAsync(Context, Dpop(dpop), dpopToken, payload);
+            if (!error.IsNone)
+            {
+                return error;
+            }
+        }
+
+        return Resolved.Revocation is { } revocation
+            ? await revocation.CheckAsync(JwtRevocationClaims.From(payload), Context.RequestAborted)
+            : JwtError.None;
     }
 
     private async Task<AuthenticateResult> AuthenticateWithEventsAsync(TypedJwtBearerEvents<TPayload> events)
@@ -85,7 +103,7 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
             return received.Result;
         }
 
-        switch (Validate(received.Token, out TPayload? payload, out JwtError error))
+        switch (Validate(received.Token, out TPayload? payload, out JwtError error, out string? dpopToken))
         {
             case Attempt.NoToken:
                 return AuthenticateResult.NoResult();
@@ -93,9 +111,9 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
                 return await FailAsync(events, error);
         }
 
-        if (Resolved.Revocation is { } revocation)
+        if (HasChecksAfterValidation)
         {
-            error = await revocation.CheckAsync(JwtRevocationClaims.From(payload!), Context.RequestAborted);
+            error = await CheckAfterValidationAsync(payload!, dpopToken);
             if (!error.IsNone)
             {
                 return await FailAsync(events, error);
@@ -130,9 +148,11 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
     }
 
     // The token an event set, else the Authorization header's, else (where the options allow it) the query's.
-    private Attempt Validate(string? eventToken, out TPayload? payload, out JwtError error)
+    // dpopToken: the token of an Authorization: DPoP request, whose proof hashes it (null for a bearer token).
+    private Attempt Validate(string? eventToken, out TPayload? payload, out JwtError error, out string? dpopToken)
     {
         payload = default;
+        dpopToken = null;
         ReadOnlySpan<char> token;
         if (eventToken is not null)
         {
@@ -140,7 +160,7 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
         }
         else
         {
-            switch (BearerToken.Find(Request, Options, out token))
+            switch (BearerToken.Find(Request, Options, out token, out bool isDpop))
             {
                 case BearerToken.Presence.Absent:
                     error = default;
@@ -148,6 +168,11 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
                 case BearerToken.Presence.Malformed:
                     error = JwtError.Create(JwtErrorCode.MalformedToken);
                     return Attempt.Refused;
+            }
+
+            if (isDpop)
+            {
+                dpopToken = token.ToString();
             }
         }
 
@@ -204,6 +229,13 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
             return;
         }
 
+        // DPoP challenges (RFC 9449 §7.1), in Dpop/DpopChallenge.cs.
+        if (Options.Dpop is { } dpop)
+        {
+            DpopChallenge.Write(Context, Dpop(dpop), result.Failure, BearerChallenge.Format(error, description, uri));
+            return;
+        }
+
         // The design's contract answers a missing token like an invalid one, so clients need to handle one challenge form.
         Response.StatusCode = 401;
         Response.Headers.WWWAuthenticate = BearerChallenge.Format(error, description, uri);
@@ -228,6 +260,8 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
     private ResolvedBearer<TPayload> Resolved =>
         Options.Resolved as ResolvedBearer<TPayload> ?? throw new InvalidOperationException(
             $"The TypedJwt bearer scheme '{Scheme.Name}' has no usable key or policy for {typeof(TPayload).Name}; its options validation says why.");
+
+    private DpopCheck Dpop(DpopOptions dpop) => DpopCheck.For(dpop, Context.RequestServices, Resolved.TimeProvider);
 
     private AuthenticateResult Refuse(JwtError error)
     {

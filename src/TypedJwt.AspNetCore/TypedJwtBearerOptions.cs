@@ -140,6 +140,9 @@ public sealed partial class TypedJwtBearerOptions : AuthenticationSchemeOptions
     /// <summary>Revocation and replay protection, set by <c>AddRevocation</c>; null when the scheme has none.</summary>
     internal JwtRevocationOptions? Revocation { get; set; }
 
+    /// <summary>DPoP (<c>AddDpop</c>), or null: bearer tokens only.</summary>
+    internal DpopOptions? Dpop { get; set; }
+
     /// <summary>Whether tokens are encrypted (a decryption key is configured).</summary>
     internal bool DecryptsTokens => EncryptionKey is not null || DecryptionKeys is not null;
 

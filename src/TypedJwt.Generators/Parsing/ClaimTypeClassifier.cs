@@ -154,6 +154,9 @@ internal static class ClaimTypeClassifier
             "System.Uri" => ClaimKind.Uri,
             _ when name == KnownTypeSymbols.AudienceName => ClaimKind.Audience,
             _ when name == KnownTypeSymbols.ScopeName => ClaimKind.Scope,
+
+            // The runtime's cnf claim (RFC 7800) implements IJwtClaimSet by hand: a nested claim set like any generated one.
+            _ when name == KnownTypeSymbols.ConfirmationName => ClaimKind.ClaimSet,
             _ => (ClaimKind)(-1),
         };
         if (kind >= 0)

@@ -19,6 +19,7 @@ internal static class Immutability
         "System.UInt32", "System.Int64", "System.UInt64", "System.Single", "System.Double", "System.Decimal", "System.Char",
         "System.Guid", "System.DateTime", "System.DateTimeOffset", "System.DateOnly", "System.TimeOnly", "System.TimeSpan",
         "System.Uri", "TypedJwt.JwtAudience", "TypedJwt.JwtScope",
+        "TypedJwt.JwtConfirmation",
     ];
 
     public static bool IsImmutable(INamedTypeSymbol type) => IsImmutableType(type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));

@@ -26,6 +26,7 @@ internal sealed class KnownTypeSymbols
     public static readonly string ClaimSetInterfaceName = Namespace + ".IJwtClaimSet`1";
     public static readonly string AudienceName = Namespace + ".JwtAudience";
     public static readonly string ScopeName = Namespace + ".JwtScope";
+    public static readonly string ConfirmationName = Namespace + ".JwtConfirmation";
     public static readonly string SigningKeyName = Namespace + ".JwtSigningKey";
     public static readonly string KeySetName = Namespace + ".JwtKeySet";
     public static readonly string ValidationPolicyName = Namespace + ".JwtValidationPolicy";

@@ -124,4 +124,29 @@ public enum JwtErrorCode
     /// <c>Fail</c>, with the application's own description).
     /// </summary>
     RejectedByApplication = 83,
+
+    // 90-99: DPoP proofs (RFC 9449). Every one is answered with WWW-Authenticate: DPoP error="invalid_dpop_proof" (§7.1),
+    // except DpopNonceRequired ("use_dpop_nonce", §8) and DpopBoundTokenAsBearer (error="invalid_token").
+
+    /// <summary>The request has no DPoP proof, or more than one <c>DPoP</c> header (RFC 9449 §4.3 check 1).</summary>
+    DpopProofMissing = 90,
+    /// The proof's <c>jwk</c> is missing, has private members (<c>d</c>, <c>p</c>, <c>q</c>, <c>dp</c>, <c>dq</c>, <c>qi</c>,
+    /// <c>k</c>, <c>oth</c>), is not an RSA or EC key of the <c>alg</c>, or cannot be imported (RFC 9449 §4.3 check 7).
+    DpopKeyInvalid = 91,
+    /// <summary>The proof's <c>htm</c> is not the request's method (RFC 9449 §4.3 check 8).</summary>
+    DpopMethodMismatch = 92,
+    /// <summary>The proof's <c>htu</c> is not the request's URI without query and fragment (RFC 9449 §4.3 check 9).</summary>
+    DpopUriMismatch = 93,
+    /// <summary>The proof's <c>iat</c> is outside the accepted window around now (RFC 9449 §4.3 check 11, §11.1).</summary>
+    DpopProofStale = 94,
+    /// <summary>The proof's <c>ath</c> is missing or is not base64url(SHA-256(access token)) (RFC 9449 §4.3 check 12).</summary>
+    DpopAccessTokenHashMismatch = 95,
+    /// <summary>The proof's key is not the key the access token is bound to (<c>cnf.jkt</c>, RFC 9449 §6.1, §4.3 check 12).</summary>
+    DpopKeyMismatch = 96,
+    /// <summary>A proof with this <c>jti</c> was already accepted within the window (RFC 9449 §11.1).</summary>
+    DpopProofReplayed = 97,
+    /// <summary>The server requires a nonce it provided, and the proof has none or a stale one (RFC 9449 §8, §4.3 check 10).</summary>
+    DpopNonceRequired = 98,
+    /// <summary>A DPoP-bound access token (one with <c>cnf.jkt</c>) was presented as a bearer token (RFC 9449 §7.2).</summary>
+    DpopBoundTokenAsBearer = 99,
 }

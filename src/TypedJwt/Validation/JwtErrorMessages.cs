@@ -63,6 +63,16 @@ internal static class JwtErrorMessages
             JwtErrorCode.TokenAlreadyUsed => "The token is for one use only and has already been used.",
             JwtErrorCode.RejectedByApplication => "The application refused the token.",
             JwtErrorCode.RevocationUnavailable => "Whether the token was revoked could not be checked: the revocation store did not answer in time. Try again later.",
+            JwtErrorCode.DpopProofMissing => "The request has no DPoP proof, or more than one 'DPoP' header.",
+            JwtErrorCode.DpopKeyInvalid => "The DPoP proof's 'jwk' is not a public RSA or EC key usable with its 'alg' (private key members are refused).",
+            JwtErrorCode.DpopMethodMismatch => "The DPoP proof's 'htm' is not the request's method.",
+            JwtErrorCode.DpopUriMismatch => "The DPoP proof's 'htu' is not the request's URI (without query and fragment).",
+            JwtErrorCode.DpopProofStale => "The DPoP proof's 'iat' is outside the accepted window around the server's time.",
+            JwtErrorCode.DpopAccessTokenHashMismatch => "The DPoP proof's 'ath' is missing or is not the hash of the access token.",
+            JwtErrorCode.DpopKeyMismatch => "The DPoP proof is not signed with the key the access token is bound to ('cnf.jkt').",
+            JwtErrorCode.DpopProofReplayed => "The DPoP proof has been used before ('jti').",
+            JwtErrorCode.DpopNonceRequired => "The DPoP proof must carry the nonce the server provided in the 'DPoP-Nonce' header.",
+            JwtErrorCode.DpopBoundTokenAsBearer => "The access token is bound to a DPoP key and must be sent with the DPoP scheme and a proof.",
             _ => $"Error {(int)code}{subject}.",
         };
     }

@@ -22,6 +22,7 @@ public class ImmutabilityTests
     [InlineData("public partial struct T { public string Name { get; init; } }", true)]
     [InlineData("public sealed partial class T { public readonly string Name = \"\"; }", true)]
     [InlineData("public sealed partial record T { public Inner? In { get; init; } } [JwtPayload] public sealed partial record Inner { public string? Name { get; init; } }", true)]
+    [InlineData("public sealed partial record T { [JwtClaim(\"cnf\")] public JwtConfirmation? Confirmation { get; init; } }", true)]
     [InlineData("public sealed partial record T { public string[]? Tags { get; init; } }", false)]
     [InlineData("public sealed partial record T { public IReadOnlyList<string>? Tags { get; init; } }", false)]
     [InlineData("public sealed partial record T { public string? Name { get; set; } }", false)]

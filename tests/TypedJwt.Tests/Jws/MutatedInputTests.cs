@@ -232,7 +232,7 @@ public class MutatedInputTests
         Assert.True(imported > 0 && refused > 0, $"imported {imported}, refused {refused}");
     }
 
-    private static void Judge(byte[] input, Action check)
+    internal static void Judge(byte[] input, Action check)
     {
         try
         {
@@ -249,7 +249,7 @@ public class MutatedInputTests
     }
 
     // One to three edits: a byte replaced by one that matters to JSON or UTF-8, a snippet inserted, a range deleted, a range repeated.
-    private static byte[] Mutate(byte[] seed, Random random)
+    internal static byte[] Mutate(byte[] seed, Random random)
     {
         var bytes = new List<byte>(seed);
         int edits = random.Next(1, 4);
