@@ -47,7 +47,7 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
 
         try
         {
-            JwtKeySet? keys = signed ? options.ValidationKeys ?? new JwtKeySet(options.SigningKey!) : null;
+            JwtKeySet? keys = signed ? options.ValidationKeys ?? OwnKeys(options) : null;
             options.Resolved = new ResolvedBearer<TPayload>(keys, CreateValidator(options, keys, policy), policy, options.ValidationPolicy?.TimeProvider ?? timeProvider)
             {
                 Revocation = CreateRevocation(options, policy),
@@ -58,6 +58,10 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
             options.ConfigurationError = e.Message;
         }
     }
+
+    // The signing key, and the next one when it is announced (published and accepted before it signs anything).
+    private static JwtKeySet OwnKeys(TypedJwtBearerOptions options) =>
+        options.NextSigningKey is { } next && options.SigningKey is { } current ? new JwtKeySet([current, next]) : new JwtKeySet(options.SigningKey!);
 
     // Keys from identity providers or several issuers (ProviderValidatorFactory); the validation names what is missing.
     private void ResolveForeign(TypedJwtBearerOptions options, TimeProvider timeProvider)
