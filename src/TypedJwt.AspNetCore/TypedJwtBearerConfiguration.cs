@@ -46,6 +46,19 @@ internal static class TypedJwtBearerConfiguration
             return;
         }
 
+        if (section["NextSigningKey"] is { Length: > 0 } nextJwk)
+        {
+            try
+            {
+                options.NextSigningKey = JwtSigningKey.FromJwk(nextJwk);
+            }
+            catch (ArgumentException e)
+            {
+                options.ConfigurationError = $"{path}NextSigningKey is not a usable JWK: {e.Message}";
+                return;
+            }
+        }
+
         IConfigurationSection keySection = section.GetSection("SigningKey");
         if (keySection.Value is { Length: > 0 } jwk)
         {

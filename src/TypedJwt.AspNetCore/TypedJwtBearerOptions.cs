@@ -22,6 +22,15 @@ public sealed partial class TypedJwtBearerOptions : AuthenticationSchemeOptions
     public JwtSigningKey? SigningKey { get; set; }
 
     /// <summary>
+    /// The key that will replace <see cref="SigningKey"/> at the next rotation: published at the JWKS endpoint and accepted
+    /// in validation from now on, never used to sign, so that relying parties have it before the first token it signs.
+    /// From configuration: <c>NextSigningKey</c>, a JWK as JSON text. Ignored when <see cref="ValidationKeys"/> is set (list
+    /// it there). Rotation: set the next key here, deploy; move it to <see cref="SigningKey"/> and keep the old one in
+    /// <see cref="ValidationKeys"/> for the token lifetime plus the leeway, deploy (docs/identity-providers.md).
+    /// </summary>
+    public JwtSigningKey? NextSigningKey { get; set; }
+
+    /// <summary>
     /// The keys tokens are validated with, selected by <c>kid</c> (for example the current and the previous key during
     /// rotation). Null: the set of <see cref="SigningKey"/> alone. When both are set, the set must contain the signing key's <c>kid</c>.
     /// </summary>

@@ -55,6 +55,18 @@ internal sealed class TypedJwtBearerOptionsValidation(string scheme) : IValidate
             failures.Add(prefix + $"the signing key has no 'kid'. Give {path}SigningKey a \"kid\" member so tokens name their key and the JWKS can publish it.");
         }
 
+        if (options.NextSigningKey is { } next && options.ValidationKeys is null)
+        {
+            if (options.SigningKey is null)
+            {
+                failures.Add(prefix + $"{path}NextSigningKey is set without {path}SigningKey; the next key is announced beside the current one.");
+            }
+            else if (next.KeyId is null || string.Equals(next.KeyId, options.SigningKey.KeyId, StringComparison.Ordinal))
+            {
+                failures.Add(prefix + $"{path}NextSigningKey needs a 'kid' of its own, different from the signing key's, so tokens can name it.");
+            }
+        }
+
         if (options.ValidationKeys is { } keys)
         {
             bool signingKeyFound = options.SigningKey is null;

@@ -53,7 +53,7 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
 
         try
         {
-            JwtKeySet? keys = signed ? options.ValidationKeys ?? new JwtKeySet(options.SigningKey!) : null;
+            JwtKeySet? keys = signed ? options.ValidationKeys ?? OwnKeys(options) : null;
             BearerMetrics? metrics = services.GetService<BearerMetrics>();
             options.Resolved = new ResolvedBearer<TPayload>(keys, CreateValidator(options, keys, policy), policy, options.ValidationPolicy?.TimeProvider ?? timeProvider)
             {
@@ -67,6 +67,10 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
             options.ConfigurationError = e.Message;
         }
     }
+
+    // The signing key, and the next one when it is announced (published and accepted before it signs anything).
+    private static JwtKeySet OwnKeys(TypedJwtBearerOptions options) =>
+        options.NextSigningKey is { } next && options.SigningKey is { } current ? new JwtKeySet([current, next]) : new JwtKeySet(options.SigningKey!);
 
     // Keys from identity providers or several issuers (ProviderValidatorFactory); the validation names what is missing.
     private void ResolveForeign(TypedJwtBearerOptions options, TimeProvider timeProvider)
@@ -82,10 +86,13 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
             IJwtValidator<TPayload> validator = factory.Create<TPayload>();
             JwtValidationPolicy policy = factory.Policy!;
             JwtKeySet? ownKeys = options.SigningKey is null && options.ValidationKeys is null ? null : options.ValidationKeys ?? new JwtKeySet(options.SigningKey!);
+            BearerMetrics? metrics = services.GetService<BearerMetrics>();
             options.Resolved = new ResolvedBearer<TPayload>(ownKeys, validator, policy, policy.TimeProvider)
             {
                 Revocation = CreateRevocation(options, policy),
+                Metrics = metrics,
             };
+            metrics?.Track(scheme, options.Resolved);
         }
         catch (ArgumentException e)
         {
