@@ -127,7 +127,7 @@ public sealed class DpopProofValidator
             return JwtError.Create(JwtErrorCode.UnsupportedAlgorithm, "alg");
         }
 
-        if (!TryReadHeader(headerJson, out DpopProofHeader? header, out JwtSigningKey? key, out error))
+        if (!TryReadHeader(headerJson, out DpopProofHeader? header, out error))
         {
             return error;
         }
@@ -166,7 +166,6 @@ public sealed class DpopProofValidator
             validated = new ValidatedDpopProof(header, payload, jose.Algorithm, Encoding.ASCII.GetString(thumbprint));
         }
 
-        _ = key;
         return error;
     }
 
@@ -201,9 +200,8 @@ public sealed class DpopProofValidator
         return default;
     }
 
-    private static bool TryReadHeader(ReadOnlySpan<byte> json, [NotNullWhen(true)] out DpopProofHeader? header, out JwtSigningKey? key, out JwtError error)
+    private static bool TryReadHeader(ReadOnlySpan<byte> json, [NotNullWhen(true)] out DpopProofHeader? header, out JwtError error)
     {
-        key = null;
         var reader = new Utf8JsonReader(json, JwtJson.ReaderOptions(MaxJsonDepth));
         try
         {
@@ -299,7 +297,6 @@ public sealed class DpopProofValidator
         }
 
         error = key.Verify(signingInput, signature) ? default : JwtError.Create(JwtErrorCode.InvalidSignature);
-        (key as IDisposable)?.Dispose();
         return error.IsNone;
     }
 
