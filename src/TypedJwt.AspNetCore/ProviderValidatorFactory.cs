@@ -165,7 +165,7 @@ internal sealed class ProviderValidatorFactory(TypedJwtBearerOptions options, Ti
         IHttpClientFactory httpClients = services.GetService<IHttpClientFactory>()
             ?? throw new ArgumentException("no IHttpClientFactory is registered (AddTypedJwtBearer registers one; was the service collection replaced?).");
         ILogger logger = services.GetService<ILoggerFactory>()?.CreateLogger(KeySourceLog.Category) ?? NullLogger.Instance;
-        var source = new RemoteJwtKeySource(settings, httpClients, timeProvider, logger);
+        var source = new RemoteJwtKeySource(settings, httpClients, timeProvider, logger) { Metrics = services.GetService<BearerMetrics>() };
         options.KeySources.Add(source);
         if (options.FetchKeysAtStartup)
         {

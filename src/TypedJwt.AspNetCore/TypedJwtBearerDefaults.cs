@@ -14,4 +14,11 @@ public static class TypedJwtBearerDefaults
 
     /// <summary>The claim type that <c>IsInRole</c> and <c>[Authorize(Roles = ...)]</c> read: <c>roles</c> (RFC 9068 §7.2.1.1 / RFC 7643).</summary>
     public const string RoleClaimType = "roles";
+
+    /// <summary>
+    /// The name of the <see cref="System.Net.Http.HttpClient"/> (<c>IHttpClientFactory</c>) that fetches identity providers'
+    /// discovery documents and keys: <c>TypedJwt.Metadata</c>. Configure it to add a proxy, a handler or, in tests, an
+    /// in-memory provider.
+    /// </summary>
+    public const string MetadataHttpClientName = "TypedJwt.Metadata";
 }

@@ -59,6 +59,20 @@ public static class TypedJwtTestingExtensions
         return configured;
     }
 
+    /// <summary>
+    /// Routes the requests TypedJwt schemes make to identity providers (discovery documents and JWK Sets, the
+    /// <see cref="TypedJwtBearerDefaults.MetadataHttpClientName"/> client) to <paramref name="provider"/> instead of the
+    /// network; set the scheme's <c>Authority</c> to <see cref="InMemoryIdentityProvider.Issuer"/> (or <c>JwksUri</c> to its
+    /// <see cref="InMemoryIdentityProvider.JwksUri"/>).
+    /// </summary>
+    public static IServiceCollection AddInMemoryIdentityProvider(this IServiceCollection services, InMemoryIdentityProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(provider);
+        services.AddHttpClient(TypedJwtBearerDefaults.MetadataHttpClientName).ConfigurePrimaryHttpMessageHandler(provider.CreateHandler);
+        return services;
+    }
+
     /// <summary>Sends <c>Authorization: Bearer <paramref name="token"/></c> with every request of <paramref name="client"/>; returns the client.</summary>
     public static HttpClient WithBearer(this HttpClient client, string token)
     {

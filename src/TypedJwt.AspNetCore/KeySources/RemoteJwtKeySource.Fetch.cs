@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
@@ -16,6 +17,10 @@ internal sealed partial class RemoteJwtKeySource
 
     private async Task FetchAsync()
     {
+        // A client span around the whole fetch (discovery and JWK Set); HttpClient's own spans nest under it.
+        using Activity? activity = TypedJwtTelemetry.ActivitySource.StartActivity("TypedJwt.FetchKeys", ActivityKind.Client);
+        activity?.SetTag("typedjwt.authority", _settings.Authority);
+        string? failure = null;
         try
         {
             using var timeout = new CancellationTokenSource(_settings.Timeout, _time);
@@ -33,28 +38,34 @@ internal sealed partial class RemoteJwtKeySource
         }
         catch (OperationCanceledException)
         {
-            Failed($"no complete answer within the timeout of {_settings.Timeout}.");
+            Failed(failure = $"no complete answer within the timeout of {_settings.Timeout}.");
         }
         catch (HttpRequestException e)
         {
-            Failed($"the request failed: {e.Message}");
+            Failed(failure = $"the request failed: {e.Message}");
         }
         catch (FetchFailedException e)
         {
-            Failed(e.Message);
+            Failed(failure = e.Message);
         }
         catch (ArgumentException e)
         {
-            Failed($"the JWK Set is not usable: {e.Message}");
+            Failed(failure = $"the JWK Set is not usable: {e.Message}");
         }
         catch (Exception e)
         {
             // Whatever else went wrong (the host shutting down, a handler a host added): the fetch failed, and the schedule
             // must be set again, or no refresh would ever start.
-            Failed($"{e.GetType().Name}: {e.Message}");
+            Failed(failure = $"{e.GetType().Name}: {e.Message}");
         }
         finally
         {
+            Metrics?.KeysFetched(_settings.Authority, failure is null);
+            if (failure is not null)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, failure);
+            }
+
             Volatile.Write(ref _fetching, 0);
         }
     }

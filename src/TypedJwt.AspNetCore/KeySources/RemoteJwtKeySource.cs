@@ -23,7 +23,7 @@ namespace TypedJwt.AspNetCore;
 internal sealed partial class RemoteJwtKeySource : JwtKeySource
 {
     /// <summary>The name of the <see cref="HttpClient"/> the keys are fetched with (<c>IHttpClientFactory</c>), so hosts and tests can configure its handler.</summary>
-    public const string HttpClientName = "TypedJwt.Metadata";
+    public const string HttpClientName = TypedJwtBearerDefaults.MetadataHttpClientName;
 
     private readonly RemoteKeySourceSettings _settings;
     private readonly IHttpClientFactory _httpClientFactory;
@@ -50,6 +50,9 @@ internal sealed partial class RemoteJwtKeySource : JwtKeySource
     }
 
     public RemoteKeySourceSettings Settings => _settings;
+
+    /// <summary>The <c>TypedJwt</c> meter's instruments each fetch is counted by, or null.</summary>
+    public BearerMetrics? Metrics { get; init; }
 
     /// <summary>The fetch started last (completed when none ran); tests await it instead of sleeping.</summary>
     internal Task LastFetch => Volatile.Read(ref _lastFetch);

@@ -15,12 +15,14 @@ internal sealed class BearerMetrics : IDisposable
     private const string SchemeTag = "typedjwt.scheme";
     private readonly Meter _meter;
     private readonly Counter<long> _validations;
+    private readonly Counter<long> _keyFetches;
     private readonly ConcurrentDictionary<string, ResolvedBearer> _schemes = new(StringComparer.Ordinal);
 
     public BearerMetrics(IMeterFactory? meterFactory)
     {
         _meter = meterFactory?.Create(TypedJwtTelemetry.Name) ?? new Meter(TypedJwtTelemetry.Name);
         _validations = _meter.CreateCounter<long>(TypedJwtTelemetry.ValidationsInstrument, "{token}", "Bearer tokens validated, by scheme and result.");
+        _keyFetches = _meter.CreateCounter<long>("typedjwt.keys.fetches", "{fetch}", "Fetches of an identity provider's keys (discovery and JWK Set), by authority and result.");
         _meter.CreateObservableCounter("typedjwt.cache.hits", () => Observe(s => s.CacheStatistics?.Hits), "{token}", "Verified-token cache hits: tokens accepted again without their signature check.");
         _meter.CreateObservableCounter("typedjwt.cache.misses", () => Observe(s => s.CacheStatistics?.Misses), "{token}", "Verified-token cache misses: tokens verified in full.");
         _meter.CreateObservableCounter("typedjwt.cache.evictions", () => Observe(s => s.CacheStatistics?.Evictions), "{token}", "Verified-token cache entries evicted for room.");
@@ -50,6 +52,15 @@ internal sealed class BearerMetrics : IDisposable
                 new KeyValuePair<string, object?>(SchemeTag, scheme),
                 new KeyValuePair<string, object?>("typedjwt.result", "failure"),
                 new KeyValuePair<string, object?>("error.code", ErrorCodeNames.Of(code)));
+        }
+    }
+
+    /// <summary>Counts one fetch of a remote key source.</summary>
+    public void KeysFetched(string authority, bool succeeded)
+    {
+        if (_keyFetches.Enabled)
+        {
+            _keyFetches.Add(1, new KeyValuePair<string, object?>("typedjwt.authority", authority), new KeyValuePair<string, object?>("typedjwt.result", succeeded ? "success" : "failure"));
         }
     }
 
