@@ -16,7 +16,8 @@ public static partial class ReadmeSnippets
     {
         get
         {
-            string example = Blocks.Single(b => b.Contains("record AccessToken", StringComparison.Ordinal));
+            // The console example's record (the DPoP example declares its own, for a web project).
+            string example = Blocks.Single(b => b.Contains("record AccessToken", StringComparison.Ordinal) && !IsWeb(b));
             return "using System.Collections.Immutable;\nusing TypedJwt;\n\n" + example[example.IndexOf("[JwtPayload", StringComparison.Ordinal)..];
         }
     }
