@@ -69,8 +69,8 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
         return Task.FromResult(Succeed(payload!));
     }
 
-    // DPoP (AddDpop) and revocation (AddRevocation) run after every other check, so also after a verified-token cache hit.
-    private bool HasChecksAfterValidation => Options.Dpop is not null || Resolved.Revocation is not null;
+    // DPoP (AddDpop), certificate binding (AddCertificateBoundTokens) and revocation (AddRevocation) run after every other check, so also after a verified-token cache hit.
+    private bool HasChecksAfterValidation => Options.Dpop is not null || Options.CertificateBoundTokens || Resolved.Revocation is not null;
 
     private async Task<AuthenticateResult> AuthenticateAfterChecksAsync(TPayload payload, string? dpopToken)
     {
@@ -83,6 +83,15 @@ public sealed class TypedJwtBearerHandler<TPayload> : AuthenticationHandler<Type
         if (Options.Dpop is { } dpop)
         {
             JwtError error = await DpopAuthentication.CheckAsync(Context, Dpop(dpop), dpopToken, payload);
+            if (!error.IsNone)
+            {
+                return error;
+            }
+        }
+
+        if (Options.CertificateBoundTokens)
+        {
+            JwtError error = await CertificateBinding.CheckAsync(Context, payload);
             if (!error.IsNone)
             {
                 return error;

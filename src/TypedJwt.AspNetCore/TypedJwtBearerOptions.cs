@@ -149,6 +149,9 @@ public sealed partial class TypedJwtBearerOptions : AuthenticationSchemeOptions
     /// <summary>Revocation and replay protection, set by <c>AddRevocation</c>; null when the scheme has none.</summary>
     internal JwtRevocationOptions? Revocation { get; set; }
 
+    /// <summary>Whether tokens bound to a client certificate (<c>cnf.x5t#S256</c>) are checked against it (<c>AddCertificateBoundTokens</c>).</summary>
+    internal bool CertificateBoundTokens { get; set; }
+
     /// <summary>DPoP (<c>AddDpop</c>), or null: bearer tokens only.</summary>
     internal DpopOptions? Dpop { get; set; }
 

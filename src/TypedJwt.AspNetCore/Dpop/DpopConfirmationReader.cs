@@ -3,25 +3,29 @@ using System;
 namespace TypedJwt.AspNetCore;
 
 /// <summary>
-/// Reads <c>cnf.jkt</c> from any payload type through its generated claim visit, so the handler needs no knowledge of
-/// which member (if any) declares <see cref="JwtConfirmation"/>. One visitor per thread.
+/// Reads the <c>cnf</c> claim (<c>jkt</c> for DPoP, <c>x5t#S256</c> for certificate-bound tokens) from any payload type
+/// through its generated claim visit, so the handler needs no knowledge of which member (if any) declares
+/// <see cref="JwtConfirmation"/>. One visitor per thread.
 /// </summary>
 internal sealed class DpopConfirmationReader : IJwtClaimVisitor
 {
     [ThreadStatic]
     private static DpopConfirmationReader? t_reader;
 
-    private string? _jkt;
+    private JwtConfirmation? _confirmation;
 
     public static string? JwkThumbprintOf<TPayload>(TPayload payload)
+        where TPayload : IJwtPayload<TPayload> => ConfirmationOf(payload)?.JwkThumbprint;
+
+    public static JwtConfirmation? ConfirmationOf<TPayload>(TPayload payload)
         where TPayload : IJwtPayload<TPayload>
     {
         DpopConfirmationReader reader = t_reader ??= new DpopConfirmationReader();
-        reader._jkt = null;
+        reader._confirmation = null;
         payload.VisitClaims(reader);
-        string? jkt = reader._jkt;
-        reader._jkt = null;
-        return jkt;
+        JwtConfirmation? confirmation = reader._confirmation;
+        reader._confirmation = null;
+        return confirmation;
     }
 
     public void VisitObject<TClaims>(string name, TClaims value)
@@ -29,7 +33,7 @@ internal sealed class DpopConfirmationReader : IJwtClaimVisitor
     {
         if (value is JwtConfirmation confirmation && string.Equals(name, "cnf", StringComparison.Ordinal))
         {
-            _jkt = confirmation.JwkThumbprint;
+            _confirmation = confirmation;
         }
     }
 

@@ -124,6 +124,11 @@ public enum JwtErrorCode
     /// <c>Fail</c>, with the application's own description).
     /// </summary>
     RejectedByApplication = 83,
+    /// <summary>
+    /// The token is bound to a client certificate (<c>cnf.x5t#S256</c>, RFC 8705 §3) and the connection presented none, or
+    /// another one.
+    /// </summary>
+    CertificateMismatch = 84,
 
     // 90-99: DPoP proofs (RFC 9449). Every one is answered with WWW-Authenticate: DPoP error="invalid_dpop_proof" (§7.1),
     // except DpopNonceRequired ("use_dpop_nonce", §8) and DpopBoundTokenAsBearer (error="invalid_token").

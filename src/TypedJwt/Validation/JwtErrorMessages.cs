@@ -62,6 +62,7 @@ internal static class JwtErrorMessages
             JwtErrorCode.TokenRevoked => "The token has been revoked.",
             JwtErrorCode.TokenAlreadyUsed => "The token is for one use only and has already been used.",
             JwtErrorCode.RejectedByApplication => "The application refused the token.",
+            JwtErrorCode.CertificateMismatch => "The token is bound to a client certificate ('cnf' 'x5t#S256') that the connection did not present.",
             JwtErrorCode.RevocationUnavailable => "Whether the token was revoked could not be checked: the revocation store did not answer in time. Try again later.",
             JwtErrorCode.DpopProofMissing => "The request has no DPoP proof, or more than one 'DPoP' header.",
             JwtErrorCode.DpopKeyInvalid => "The DPoP proof's 'jwk' is not a public RSA or EC key usable with its 'alg' (private key members are refused).",
