@@ -59,6 +59,9 @@ public static class TypedJwtBearerExtensions
         if (configuration is not null)
         {
             options.Configure(o => TypedJwtBearerConfiguration.Apply(configuration, o));
+
+            // A change of the section (a new SigningKey, say) reloads the scheme's options without a restart.
+            services.AddSingleton<IOptionsChangeTokenSource<TypedJwtBearerOptions>>(new ConfigurationChangeTokenSource<TypedJwtBearerOptions>(authenticationScheme, configuration));
         }
 
         services.AddSingleton<IPostConfigureOptions<TypedJwtBearerOptions>>(

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,6 +18,14 @@ namespace TypedJwt.AspNetCore;
 internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServiceProvider services) : IPostConfigureOptions<TypedJwtBearerOptions>
     where TPayload : IJwtPayload<TPayload>
 {
+    // What outlives a reload of the options (configuration change): the ephemeral key, the in-memory revocation store, and
+    // the signing keys that signed tokens still within their lifetime.
+    private readonly object _gate = new();
+    private readonly List<(JwtSigningKey Key, DateTimeOffset Until)> _retiring = [];
+    private JwtSigningKey? _ephemeralKey;
+    private JwtSigningKey? _lastSigningKey;
+    private InMemoryJwtRevocationStore? _inMemoryStore;
+
     public void PostConfigure(string? name, TypedJwtBearerOptions options)
     {
         if (!string.Equals(name, scheme, StringComparison.Ordinal) || options.ConfigurationError is not null)
@@ -26,7 +37,7 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
         // tokens nobody else trusts.
         if (!options.ValidatesForeignTokens && options.SigningKey is null && options.ValidationKeys is null && options.AllowEphemeralKey && (options.RequireSignedTokens || !options.DecryptsTokens))
         {
-            options.SigningKey = CreateEphemeralKey();
+            options.SigningKey = LazyInitializer.EnsureInitialized(ref _ephemeralKey, CreateEphemeralKey);
             options.SigningKeyIsEphemeral = true;
         }
 
@@ -53,7 +64,7 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
 
         try
         {
-            JwtKeySet? keys = signed ? options.ValidationKeys ?? OwnKeys(options) : null;
+            JwtKeySet? keys = signed ? options.ValidationKeys ?? OwnKeys(options, policy) : null;
             BearerMetrics? metrics = services.GetService<BearerMetrics>();
             options.Resolved = new ResolvedBearer<TPayload>(keys, CreateValidator(options, keys, policy), policy, options.ValidationPolicy?.TimeProvider ?? timeProvider)
             {
@@ -68,9 +79,40 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
         }
     }
 
-    // The signing key, and the next one when it is announced (published and accepted before it signs anything).
-    private static JwtKeySet OwnKeys(TypedJwtBearerOptions options) =>
-        options.NextSigningKey is { } next && options.SigningKey is { } current ? new JwtKeySet([current, next]) : new JwtKeySet(options.SigningKey!);
+    // The signing key, the next one when it is announced (published and accepted before it signs anything), and the ones a
+    // reload replaced, until the tokens they signed have expired (lifetime plus leeway after the reload).
+    private JwtKeySet OwnKeys(TypedJwtBearerOptions options, JwtValidationPolicy policy)
+    {
+        JwtSigningKey current = options.SigningKey!;
+        var keys = new List<JwtSigningKey> { current };
+        if (options.NextSigningKey is { } next)
+        {
+            keys.Add(next);
+        }
+
+        lock (_gate)
+        {
+            DateTimeOffset now = policy.TimeProvider.GetUtcNow();
+            if (_lastSigningKey is { } last && !string.Equals(last.KeyId, current.KeyId, StringComparison.Ordinal))
+            {
+                _retiring.Add((last, now + options.TokenLifetime + policy.Leeway));
+            }
+
+            _lastSigningKey = current;
+            _retiring.RemoveAll(r => r.Until <= now || keys.Exists(k => string.Equals(k.KeyId, r.Key.KeyId, StringComparison.Ordinal)));
+            keys.AddRange(_retiring.Select(r => r.Key));
+        }
+
+        try
+        {
+            return new JwtKeySet(keys);
+        }
+        catch (ArgumentException)
+        {
+            // A new key of another kind (HMAC after ECDSA, say) cannot share a set with the old one: its tokens are refused.
+            return new JwtKeySet(keys.Take(options.NextSigningKey is null ? 1 : 2));
+        }
+    }
 
     // Keys from identity providers or several issuers (ProviderValidatorFactory); the validation names what is missing.
     private void ResolveForeign(TypedJwtBearerOptions options, TimeProvider timeProvider)
@@ -138,7 +180,7 @@ internal sealed class TypedJwtBearerPostConfigure<TPayload>(string scheme, IServ
             throw new ArgumentException("a one-time-use scheme cannot fail open: a token accepted while the store is down could be used again.");
         }
 
-        IJwtRevocationStore store = revocation.Store ?? services.GetService<IJwtRevocationStore>() ?? new InMemoryJwtRevocationStore(policy.TimeProvider);
+        IJwtRevocationStore store = revocation.Store ?? services.GetService<IJwtRevocationStore>() ?? LazyInitializer.EnsureInitialized(ref _inMemoryStore, () => new InMemoryJwtRevocationStore(policy.TimeProvider));
         if (revocation.OneTimeUse && !store.CanMarkUsed)
         {
             throw new ArgumentException(
