@@ -15,7 +15,7 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace TypedJwt.CodeFixes;
 
 /// <summary>
-/// TJ0001/TJ0002/TJ0019: marks the claim member (for TJ0019, the one the value is written to, wherever it is declared) <c>[NotSensitive(Justification = "TODO: why is this safe to publish?")]</c>
+/// TJ0001/TJ0002/TJ0019: marks the claim member (for TJ0019, the one the value is written to, wherever it is declared) <c>[NotSensitive(Justification = "Why may anyone holding the token read this claim?")]</c>
 /// (<see cref="Justification.Placeholder"/>). The placeholder asks the question; TJ0010 points at it until the reason is
 /// written (Roslyn 4.8 has no public way for a fix to place the caret), and the fix never writes an empty justification.
 /// A positional record parameter gets <c>[property: ...]</c>, since the attribute applies to properties and fields.

@@ -29,7 +29,7 @@ internal static class DpopAuthentication
     public static Task<JwtError> CheckAsync<TPayload>(HttpContext context, DpopCheck dpop, string? dpopToken, TPayload payload)
         where TPayload : IJwtPayload<TPayload>
     {
-        string? jkt = DpopConfirmationReader.JwkThumbprintOf(payload);
+        string? jkt = ConfirmationReader.JwkThumbprintOf(payload);
         if (dpopToken is null)
         {
             return Task.FromResult(

@@ -36,7 +36,7 @@ public sealed partial class JwtIssuer<TPayload>
 
     private static void RequireBinding(TPayload payload, JwtConfirmation confirmation)
     {
-        if (!string.Equals(DpopConfirmationReader.JwkThumbprintOf(payload), confirmation.JwkThumbprint, StringComparison.Ordinal))
+        if (!string.Equals(ConfirmationReader.JwkThumbprintOf(payload), confirmation.JwkThumbprint, StringComparison.Ordinal))
         {
             throw new InvalidOperationException(
                 $"A DPoP-bound {typeof(TPayload).Name} must carry the issue context's Confirmation in a JwtConfirmation member named 'cnf'.");

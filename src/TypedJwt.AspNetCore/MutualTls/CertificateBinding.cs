@@ -17,7 +17,7 @@ internal static class CertificateBinding
     public static Task<JwtError> CheckAsync<TPayload>(HttpContext context, TPayload payload)
         where TPayload : IJwtPayload<TPayload>
     {
-        string? thumbprint = DpopConfirmationReader.ConfirmationOf(payload)?.X509CertificateThumbprint;
+        string? thumbprint = ConfirmationReader.ConfirmationOf(payload)?.X509CertificateThumbprint;
         if (thumbprint is null)
         {
             return Task.FromResult(JwtError.None);

@@ -10,8 +10,8 @@ namespace TypedJwt.Generators.Analyzers;
 
 /// <summary>
 /// TJ0010: <c>[NotSensitive]</c> without a justification. The mark silences TJ0001/TJ0002, so the reason is what a reviewer
-/// reads instead of the warning; an empty one, or one that still starts with "TODO" (the "mark not sensitive" fixes insert
-/// <see cref="Justification.Placeholder"/>), is reported until written.
+/// reads instead of the warning; an empty one, or one that is still the question the "mark not sensitive" fixes insert
+/// (<see cref="Justification.Placeholder"/>), is reported until written.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NotSensitiveJustificationAnalyzer : DiagnosticAnalyzer

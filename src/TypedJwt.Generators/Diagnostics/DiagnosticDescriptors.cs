@@ -118,7 +118,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotSensitiveWithoutJustification = new(
         RuleIdentifiers.NotSensitiveWithoutJustification,
         "[NotSensitive] needs a justification",
-        "[NotSensitive] on '{0}' has no justification (empty, or still a TODO); say why this claim may be readable by anyone who holds the token",
+        "[NotSensitive] on '{0}' has no justification (empty, or still the question the code fix inserted); say why this claim may be readable by anyone who holds the token",
         SecurityCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -58,9 +58,12 @@ public sealed class SigningKeyReloadTests
         await using WebApplication app = await TestApp.StartAsync(TestApp.Settings(signingKey: null), a => a.MapGet("/me", () => "ok").RequireAuthorization(), o => o.AllowEphemeralKey = true);
         using HttpClient client = app.GetTestClient();
         string token = TestApp.Issue(app, "alice");
+        int reloads = 0;
+        using IDisposable? listening = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<TypedJwtBearerOptions>>().OnChange((_, name) => reloads += name == TypedJwtBearerDefaults.AuthenticationScheme ? 1 : 0);
 
         ((IConfigurationRoot)app.Configuration).Reload();
 
+        Assert.True(reloads > 0, "the scheme's options were not reloaded");   // rebuilt, so the key had to survive it
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(client, token));
         Assert.Equal(Kid(token), Kid(TestApp.Issue(app, "alice")));
     }

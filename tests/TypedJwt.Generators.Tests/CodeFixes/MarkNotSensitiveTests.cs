@@ -24,16 +24,16 @@ public class MarkNotSensitiveTests
         """,
         """
         [JwtPayload]
-        public sealed partial record Token(string? Subject, [property: NotSensitive(Justification = "TODO: why is this safe to publish?")] string? Pin)
+        public sealed partial record Token(string? Subject, [property: NotSensitive(Justification = "Why may anyone holding the token read this claim?")] string? Pin)
         {
             /// <summary>The hash the legacy gateway compares.</summary>
-            [NotSensitive(Justification = "TODO: why is this safe to publish?")]
+            [NotSensitive(Justification = "Why may anyone holding the token read this claim?")]
             public string? PasswordHash { get; init; }
 
-            [NotSensitive(Justification = "TODO: why is this safe to publish?")]
+            [NotSensitive(Justification = "Why may anyone holding the token read this claim?")]
             [JwtClaim("tax")] public string? TaxId { get; init; }
 
-            [NotSensitive(Justification = "TODO: why is this safe to publish?")]
+            [NotSensitive(Justification = "Why may anyone holding the token read this claim?")]
             public string? PhoneNumber;
         }
         """);
@@ -41,6 +41,6 @@ public class MarkNotSensitiveTests
     [Fact]
     public Task NotSensitive_qualifies_the_attribute_without_a_using() => Harness.VerifyCodeFixAsync<MarkNotSensitiveCodeFixProvider>(
         ["namespace Sample;\n[TypedJwt.JwtPayload] public sealed partial record Token { public string? {|TJ0001:Password|} { get; init; } }"],
-        ["namespace Sample;\n[TypedJwt.JwtPayload] public sealed partial record Token { [TypedJwt.NotSensitive(Justification = \"TODO: why is this safe to publish?\")] public string? Password { get; init; } }"],
+        ["namespace Sample;\n[TypedJwt.JwtPayload] public sealed partial record Token { [TypedJwt.NotSensitive(Justification = \"Why may anyone holding the token read this claim?\")] public string? Password { get; init; } }"],
         usings: false);
 }

@@ -72,7 +72,7 @@ public class SensitiveFlowFixTests
     [Fact]
     public Task NotSensitive_marks_the_claim_with_the_placeholder() => Harness.VerifyFlowCodeFixAsync(
         Payload + "public static class Flows { public static Profile M(User user) => new() { Subject = user.Id, {|TJ0019:Nickname = user.PasswordHash|} }; }",
-        Payload.Replace("    public string? Nickname", "    [NotSensitive(Justification = \"TODO: why is this safe to publish?\")]\n    public string? Nickname")
+        Payload.Replace("    public string? Nickname", "    [NotSensitive(Justification = \"Why may anyone holding the token read this claim?\")]\n    public string? Nickname")
             + "public static class Flows { public static Profile M(User user) => new() { Subject = user.Id, Nickname = user.PasswordHash }; }",
         nameof(MarkNotSensitiveCodeFixProvider));
 

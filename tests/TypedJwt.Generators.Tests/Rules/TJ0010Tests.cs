@@ -8,15 +8,15 @@ namespace TypedJwt.Generators.Tests.Rules;
 public class TJ0010Tests
 {
     [Fact]
-    public Task Reports_a_missing_empty_blank_or_TODO_justification_and_not_a_written_one() => Harness.VerifyAnalyzerAsync<NotSensitiveJustificationAnalyzer>("""
+    public Task Reports_a_missing_empty_blank_or_unanswered_justification_and_not_a_written_one() => Harness.VerifyAnalyzerAsync<NotSensitiveJustificationAnalyzer>("""
         [JwtPayload] public sealed partial record Token(string? Subject, [property: {|TJ0010:NotSensitive|}] string? PinHint)
         {
             [{|TJ0010:NotSensitive(Justification = "")|}] public string? Password { get; init; }
             [{|TJ0010:NotSensitive(Justification = "   ")|}] public string? Ssn { get; init; }
             [NotSensitive(Justification = "masked: last four digits only")] public string? CardNumber { get; init; }
-            [{|TJ0010:NotSensitive(Justification = "TODO: why is this safe to publish?")|}] public string? Pan { get; init; }
-            [{|TJ0010:NotSensitive(Justification = "todo")|}] public string? Iban { get; init; }
-            [NotSensitive(Justification = "a TODO list item id, not a secret")] public string? PinId { get; init; }
+            [{|TJ0010:NotSensitive(Justification = "Why may anyone holding the token read this claim?")|}] public string? Pan { get; init; }
+            [{|TJ0010:NotSensitive(Justification = " WHY MAY ANYONE HOLDING THE TOKEN READ THIS CLAIM? ")|}] public string? Iban { get; init; }
+            [NotSensitive(Justification = "a list item id, not a secret")] public string? PinId { get; init; }
             public string? Name { get; init; }
         }
         """);

@@ -7,10 +7,10 @@ namespace TypedJwt.AspNetCore;
 /// through its generated claim visit, so the handler needs no knowledge of which member (if any) declares
 /// <see cref="JwtConfirmation"/>. One visitor per thread.
 /// </summary>
-internal sealed class DpopConfirmationReader : IJwtClaimVisitor
+internal sealed class ConfirmationReader : IJwtClaimVisitor
 {
     [ThreadStatic]
-    private static DpopConfirmationReader? t_reader;
+    private static ConfirmationReader? t_reader;
 
     private JwtConfirmation? _confirmation;
 
@@ -20,7 +20,7 @@ internal sealed class DpopConfirmationReader : IJwtClaimVisitor
     public static JwtConfirmation? ConfirmationOf<TPayload>(TPayload payload)
         where TPayload : IJwtPayload<TPayload>
     {
-        DpopConfirmationReader reader = t_reader ??= new DpopConfirmationReader();
+        ConfirmationReader reader = t_reader ??= new ConfirmationReader();
         reader._confirmation = null;
         payload.VisitClaims(reader);
         JwtConfirmation? confirmation = reader._confirmation;
